@@ -1,0 +1,64 @@
+/** Sentence segmentation: Intl.Segmenter, then a repair pass for abbreviations it splits after. */
+import type { PageSentence } from './types';
+
+/**
+ * Words that end in a period without ending the sentence when followed by a capital or number:
+ * titles, months, "No.", "U.S." and other dotted initialisms are handled by pattern below.
+ */
+const ABBREVIATIONS = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'sen',
+    'rep', 'gov', 'pres', 'amb', 'rev', 'st', 'jr', 'sr', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+    'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos', 'vol', 'fig', 'approx', 'est', 'inc',
+    'corp', 'co', 'ltd', 'dept', 'univ', 'vs', 'etc', 'al', 'ft', 'mt',
+  ],
+);
+/** Abbreviations that routinely end a sentence too ("...in the U.S. The..."), split only before a clear new sentence. */
+const DOTTED_INITIALISM = /(?:^|[\s(])(?:[A-Za-z]\.){2,}$/;
+/** A single capital initial like "Kim J." or "N." in "N. Korea". */
+const SINGLE_INITIAL = /(?:^|[\s(])[A-Z]\.$/;
+/** Words that, capitalised after a dotted initialism, start a new sentence rather than continue a name. */
+const SENTENCE_STARTERS = new Set(
+  ['the', 'a', 'an', 'in', 'on', 'it', 'he', 'she', 'they', 'we', 'but', 'and', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'officials', 'however', 'meanwhile', 'there', 'after', 'as', 'since', 'when', 'while', 'according'],
+);
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+function shouldJoin(previous: string, next: string): boolean {
+  const prev = previous.trimEnd();
+  const nextWord = /^\s*["“'‘(]*([A-Za-z]+|\d)/.exec(next)?.[1] ?? '';
+  if (!prev.endsWith('.')) return false;
+  // A lowercase continuation is never a new sentence ("the U.S. embassy", "approx. five").
+  if (/^\s*[a-z]/.test(next)) return true;
+  const lastWord = /([A-Za-z]+)\.$/.exec(prev)?.[1] ?? '';
+  if (DOTTED_INITIALISM.test(prev)) return !SENTENCE_STARTERS.has(nextWord.toLowerCase());
+  if (SINGLE_INITIAL.test(prev)) return true;
+  return ABBREVIATIONS.has(lastWord.toLowerCase()) && /^\s*["“(]*[A-Z0-9]/.test(next);
+}
+
+/** Splits one paragraph into sentences with offsets relative to `base`. */
+function segmentParagraph(paragraph: string, base: number, out: PageSentence[]): void {
+  const pieces: { text: string; start: number }[] = [];
+  for (const seg of segmenter.segment(paragraph)) {
+    const last = pieces[pieces.length - 1];
+    if (last && shouldJoin(last.text, seg.segment)) last.text += seg.segment;
+    else pieces.push({ text: seg.segment, start: seg.index });
+  }
+  for (const piece of pieces) {
+    const lead = piece.text.length - piece.text.trimStart().length;
+    const text = piece.text.trim();
+    if (!text) continue;
+    const start = base + piece.start + lead;
+    out.push({ text, start, end: start + text.length });
+  }
+}
+
+/** Splits text into sentences; blank lines separate paragraphs, which never share a sentence. */
+export function segmentSentences(text: string): PageSentence[] {
+  const out: PageSentence[] = [];
+  const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
+  for (let m = paragraph.exec(text); m !== null; m = paragraph.exec(text)) {
+    segmentParagraph(m[0], m.index, out);
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+/** A map from the live page's text (white space collapsed) back to DOM text nodes, to build Ranges. */
+
+/** Elements whose text is never shown as article text. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** The page's visible-ish text with white space collapsed, and where each text node starts in it. */
+export interface TextMap {
+  text: string;
+  nodes: Text[];
+  /** Offset in `text` where each node's first kept character stands. */
+  starts: number[];
+}
+
+const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0';
+
+/** Walks `root`'s text nodes once; white space collapses across node boundaries as blockText does. */
+export function buildTextMap(root: Node): TextMap {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  let lastSpace = true;
+  const visit = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        const raw = child.nodeValue ?? '';
+        let kept = '';
+        for (let i = 0; i < raw.length; i++) {
+          const c = raw[i] as string;
+          if (isSpace(c)) {
+            if (!lastSpace) kept += ' ';
+            lastSpace = true;
+          } else {
+            kept += c;
+            lastSpace = false;
+          }
+        }
+        nodes.push(child as Text);
+        starts.push(length);
+        parts.push(kept);
+        length += kept.length;
+      } else if (child.nodeType === ELEMENT_NODE && !SKIP.has((child as Element).tagName.toUpperCase())) {
+        visit(child);
+      }
+    }
+  };
+  visit(root);
+  return { text: parts.join(''), nodes, starts };
+}
+
+/** Index of the last node whose start is ≤ offset (binary search). */
+function nodeAt(map: TextMap, offset: number): number {
+  let lo = 0;
+  let hi = map.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((map.starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Converts a collapsed-text offset to a (node, raw offset) DOM position. */
+function domPosition(map: TextMap, offset: number, atEnd: boolean): { node: Text; offset: number } | null {
+  // For an end position, find the node holding the character before the offset.
+  let index = nodeAt(map, atEnd ? offset - 1 : offset);
+  // Skip nodes whose collapsed text is empty.
+  while (index < map.nodes.length - 1 && map.starts[index + 1] === map.starts[index] && !atEnd) index++;
+  const node = map.nodes[index];
+  if (!node) return null;
+  const raw = node.nodeValue ?? '';
+  let target = offset - (map.starts[index] as number);
+  // Walk the raw text, counting kept characters the same way buildTextMap did.
+  let lastSpace = index === 0 ? true : map.text[(map.starts[index] as number) - 1] === ' ';
+  let kept = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const space = isSpace(raw[i] as string);
+    const keeps = !space || !lastSpace;
+    lastSpace = space;
+    if (!keeps) continue;
+    if (!atEnd && kept === target) return { node, offset: i };
+    kept++;
+    if (atEnd && kept === target) return { node, offset: i + 1 };
+  }
+  target = Math.min(target, raw.length);
+  return { node, offset: atEnd ? raw.length : target };
+}
+
+/** Collapses white space the way buildTextMap does, for searching. */
+export function collapseSpace(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/**
+ * Finds `sentence` in the map at or after `from` (collapsed offsets) and returns its Range, or null.
+ * `from` lets a caller walk an article's sentences in order so repeated sentences land in order.
+ */
+export function findRange(
+  map: TextMap,
+  sentence: string,
+  doc: Document,
+  from = 0,
+): { range: Range; start: number; end: number } | null {
+  const needle = collapseSpace(sentence);
+  if (!needle) return null;
+  let start = map.text.indexOf(needle, from);
+  if (start < 0 && from > 0) start = map.text.indexOf(needle);
+  if (start < 0) return null;
+  const end = start + needle.length;
+  const a = domPosition(map, start, false);
+  const b = domPosition(map, end, true);
+  if (!a || !b) return null;
+  const range = doc.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return { range, start, end };
+}

@@ -1,0 +1,61 @@
+/** Topic scoring: is a whole article about Iran–DPRK cooperation? A score with its reasons. */
+import type { CompiledIndex } from '../claims/compile';
+import { partiesIn } from '../claims/match';
+import type { PageSentence, SentenceMatch, TopicVerdict } from './types';
+
+/** An article is on topic at or above this score. */
+export const TOPIC_THRESHOLD = 0.5;
+/** Weight of matched claims (distinct), saturating at FULL_CLAIMS. */
+const W_CLAIMS = 0.5;
+const FULL_CLAIMS = 2;
+/** Weight of sentences that name both countries, saturating at FULL_LINKS. */
+const W_LINKS = 0.25;
+const FULL_LINKS = 4;
+/** Weight of a headline that names both countries (half for one). */
+const W_TITLE = 0.15;
+/** Weight of how often the less-named country is named, saturating at FULL_MENTIONS. */
+const W_MENTIONS = 0.1;
+const FULL_MENTIONS = 4;
+
+const IRAN = 'iran';
+const DPRK = 'dprk';
+
+/** Scores an article from its sentences and the claims matched in them. */
+export function scoreTopic(
+  index: CompiledIndex,
+  title: string,
+  sentences: readonly PageSentence[],
+  matches: readonly SentenceMatch[],
+): TopicVerdict {
+  let iran = 0;
+  let dprk = 0;
+  let links = 0;
+  for (const sentence of sentences) {
+    const { parties, pair } = partiesIn(index, sentence.text);
+    const hasIran = parties.has(IRAN);
+    const hasDprk = parties.has(DPRK);
+    if (hasIran) iran++;
+    if (hasDprk) dprk++;
+    if ((hasIran && hasDprk) || (pair && (hasIran || hasDprk))) links++;
+  }
+  const headline = partiesIn(index, title).parties;
+  const titleBoth = headline.has(IRAN) && headline.has(DPRK);
+  const titleOne = headline.has(IRAN) || headline.has(DPRK);
+  const claims = new Set(matches.map((m) => m.claimId));
+
+  const score =
+    W_CLAIMS * Math.min(1, claims.size / FULL_CLAIMS) +
+    W_LINKS * Math.min(1, links / FULL_LINKS) +
+    W_TITLE * (titleBoth ? 1 : titleOne ? 0.5 : 0) +
+    W_MENTIONS * Math.min(1, Math.min(iran, dprk) / FULL_MENTIONS);
+  const reasons: string[] = [];
+  if (claims.size > 0) reasons.push(`${claims.size} claim${claims.size === 1 ? '' : 's'} from the database: ${[...claims].slice(0, 5).join(', ')}`);
+  if (links > 0) reasons.push(`${links} sentence${links === 1 ? '' : 's'} name both Iran and North Korea`);
+  if (titleBoth) reasons.push('the headline names both countries');
+  reasons.push(`Iran named in ${iran} sentence${iran === 1 ? '' : 's'}, North Korea in ${dprk}`);
+  return {
+    onTopic: score >= TOPIC_THRESHOLD && claims.size > 0,
+    score: Math.round(score * 1000) / 1000,
+    reasons,
+  };
+}

@@ -1,0 +1,154 @@
+/** Build-time compilation of the claim database into a compact, JSON-serialisable match index. */
+import { CONCEPTS, PAIR_PHRASES, STOP_WORDS } from './lexicon';
+import { normalise, stemPhrase, tokenize } from './text';
+import type { Claim, ClaimDatabase, Entity } from './types';
+
+/** Bumped whenever the compiled shape changes. */
+export const INDEX_VERSION = 1;
+
+/** One claim as the matcher sees it. */
+export interface CompiledClaim {
+  id: string;
+  /** Entity ids that must be named (or implied) in a sentence stating the claim. */
+  actors: string[];
+  from?: string;
+  to?: string;
+  /** Concept groups: each alternative is a space-joined stem phrase. */
+  groups: string[][];
+  /** Claim years (inclusive), when the claim is dated. */
+  years?: [number, number];
+  /** Informative stems of each wording (statement, phrasings), for similarity. */
+  wordings: string[][];
+  /** True for claims that report a denial ("Tehran denied ..."): asserting them is not denying. */
+  denial: boolean;
+}
+
+/** The compiled index: claims, entity aliases and the candidate postings. */
+export interface CompiledIndex {
+  version: number;
+  claims: CompiledClaim[];
+  /** Alias stem phrase → entity id. */
+  aliases: Record<string, string>;
+  /** Entity id → the country it belongs to (a system's country, a person's government). */
+  countryOf: Record<string, string>;
+  /** Entity id → kind. */
+  kinds: Record<string, Entity['kind']>;
+  /** First stem of a phrase → claim indexes whose rarest concept group holds that phrase. */
+  postings: Record<string, number[]>;
+  /** Stem → inverse document frequency over claim wordings. */
+  idf: Record<string, number>;
+  /** Stem phrases standing for "both parties". */
+  pairPhrases: string[];
+}
+
+/** Each word of a concept maps to its concept's stems. */
+function conceptStems(): Map<string, string[]> {
+  const byStem = new Map<string, string[]>();
+  for (const words of Object.values(CONCEPTS)) {
+    const phrases = words.map((w) => stemPhrase(w).join(' '));
+    for (const phrase of phrases) {
+      const known = byStem.get(phrase) ?? [];
+      byStem.set(phrase, [...new Set([...known, ...phrases])]);
+    }
+  }
+  return byStem;
+}
+
+function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+function contentStems(text: string): string[] {
+  return [...new Set(tokenize(normalise(text)).filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem))];
+}
+
+function compileClaim(claim: Claim, concepts: Map<string, string[]>): CompiledClaim {
+  const groups = claim.match.require.map((group) => {
+    const alternatives = new Set<string>();
+    for (const word of group) {
+      const phrase = stemPhrase(word).join(' ');
+      if (!phrase) continue;
+      alternatives.add(phrase);
+      for (const synonym of concepts.get(phrase) ?? []) alternatives.add(synonym);
+    }
+    return [...alternatives];
+  });
+  const compiled: CompiledClaim = {
+    id: claim.id,
+    actors: [...new Set(claim.actors)],
+    groups: groups.filter((g) => g.length > 0),
+    wordings: [claim.statement, ...claim.match.phrasings].map(contentStems),
+    denial: claim.topics.includes('denial'),
+  };
+  if (claim.direction) {
+    compiled.from = claim.direction.from;
+    compiled.to = claim.direction.to;
+  }
+  if (claim.time) {
+    compiled.years = [yearOf(claim.time.start), yearOf(claim.time.end ?? claim.time.start) + (claim.time.precision === 'decade' ? 9 : 0)];
+  }
+  return compiled;
+}
+
+/** Compiles a validated database. Pure: the same database always gives the same index. */
+export function compileIndex(db: Pick<ClaimDatabase, 'claims' | 'entities'>): CompiledIndex {
+  const concepts = conceptStems();
+  const claims = db.claims.map((c) => compileClaim(c, concepts));
+
+  const aliases: Record<string, string> = {};
+  const countryOf: Record<string, string> = {};
+  const kinds: Record<string, Entity['kind']> = {};
+  for (const entity of db.entities) {
+    kinds[entity.id] = entity.kind;
+    if (entity.country) countryOf[entity.id] = entity.country;
+    for (const alias of [entity.name, ...entity.aliases]) {
+      const key = stemPhrase(alias).join(' ');
+      if (key && !(key in aliases)) aliases[key] = entity.id;
+    }
+  }
+
+  // Document frequency of each alternative over claims, to post each claim under its rarest group.
+  const df = new Map<string, number>();
+  for (const claim of claims) {
+    for (const phrase of new Set(claim.groups.flat())) df.set(phrase, (df.get(phrase) ?? 0) + 1);
+  }
+  const postings: Record<string, number[]> = {};
+  const post = (key: string, index: number) => {
+    (postings[key] ??= []).push(index);
+  };
+  claims.forEach((claim, index) => {
+    if (claim.groups.length === 0) {
+      // No concept group: post under the claim's actors' first alias stems (rare in practice).
+      for (const actor of claim.actors) post(`@${actor}`, index);
+      return;
+    }
+    let rarest = claim.groups[0] as string[];
+    let rarestCost = Infinity;
+    for (const group of claim.groups) {
+      const cost = group.reduce((sum, phrase) => sum + (df.get(phrase) ?? 0), 0);
+      if (cost < rarestCost) {
+        rarest = group;
+        rarestCost = cost;
+      }
+    }
+    for (const key of new Set(rarest.map((phrase) => phrase.split(' ')[0] as string))) post(key, index);
+  });
+
+  const wordingDf = new Map<string, number>();
+  for (const claim of claims) {
+    for (const s of new Set(claim.wordings.flat())) wordingDf.set(s, (wordingDf.get(s) ?? 0) + 1);
+  }
+  const idf: Record<string, number> = {};
+  for (const [s, n] of wordingDf) idf[s] = Math.log(1 + claims.length / n);
+
+  return {
+    version: INDEX_VERSION,
+    claims,
+    aliases,
+    countryOf,
+    kinds,
+    postings,
+    idf,
+    pairPhrases: PAIR_PHRASES.map((p) => stemPhrase(p).join(' ')),
+  };
+}

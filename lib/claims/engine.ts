@@ -1,0 +1,24 @@
+/** The reading engine in one call: match an article's sentences and score its topic. */
+import { scoreTopic } from '../article/topic';
+import type { PageSentence, SentenceMatch, TopicVerdict } from '../article/types';
+import type { CompiledIndex } from './compile';
+import { matchSentences } from './match';
+
+/** What the background and the command line call. */
+export interface Engine {
+  /** Matches the sentences and scores the topic; matches are returned even when off topic. */
+  analyse(input: { title: string; sentences: readonly PageSentence[] }): Promise<{
+    topic: TopicVerdict;
+    matches: SentenceMatch[];
+  }>;
+}
+
+/** Wraps a compiled index. */
+export function createEngine(index: CompiledIndex): Engine {
+  return {
+    async analyse({ title, sentences }) {
+      const matches = matchSentences(index, sentences);
+      return { topic: scoreTopic(index, title, sentences, matches), matches };
+    },
+  };
+}

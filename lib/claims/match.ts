@@ -1,0 +1,234 @@
+/** Sentence → claim matching: entity and concept gates, direction and year checks, weighted scoring. */
+import type { PageSentence, SentenceMatch } from '../article/types';
+import type { CompiledClaim, CompiledIndex } from './compile';
+import { FROM_MARKERS, GIVER_VERBS, RECEIVER_VERBS, TO_MARKERS } from './lexicon';
+import { readStance } from './stance';
+import { normalise, stem, tokenize, yearsIn, type Token } from './text';
+
+/** Score every gated claim starts from: it names the parties and every required concept. */
+export const W_GATES = 0.5;
+/** Weight of word coverage: IDF-weighted share of the closest wording's words found in the sentence. */
+export const W_COVERAGE = 0.35;
+/** Bonus when the sentence names a year inside the claim's time span. */
+export const W_YEAR = 0.1;
+/** Bonus when the sentence's grammar confirms the claim's direction (who gave to whom). */
+export const W_DIRECTION = 0.05;
+/** Lowest score reported as a match. */
+export const MATCH_THRESHOLD = 0.62;
+/** Other claims of one sentence are kept only within this margin of its best. */
+export const TIE_MARGIN = 0.04;
+/** Most claims one sentence may state. */
+export const MAX_CLAIMS_PER_SENTENCE = 2;
+/** Longest alias, in words, that entity recognition tries. */
+const MAX_ALIAS_WORDS = 7;
+/** Years outside the claim's span by at most this much still match (reports round and lag). */
+const YEAR_TOLERANCE = 1;
+
+const GIVER_STEMS = new Set([...GIVER_VERBS].map(stem));
+const RECEIVER_STEMS = new Set([...RECEIVER_VERBS].map(stem));
+const TO_STEMS = new Set([...TO_MARKERS]);
+const FROM_STEMS = new Set([...FROM_MARKERS]);
+/** Words that may stand between a party and its verb ("Iran *has reportedly* bought"). */
+const SKIPPABLE = new Set(['have', 'be', 'also', 'reportedly', 'allegedly', 'had', 'once', 'later', 'then', 'subsequently', 'secretly', 'openly', 'itself', 'repeatedly', 'will', 'would', 'could', 'may', 'might', 'did', 'do', 'not', 'never', 'already', 'long', 'apparently', 'agre', 'agree', 'to', 'help']);
+
+/** A party named in a sentence, and the role its grammar gives it. */
+interface Mention {
+  entity: string;
+  country: string;
+  first: number;
+  last: number;
+  role?: 'giver' | 'receiver';
+}
+
+/** What a sentence offers the claim checks, computed once per sentence. */
+interface SentenceFacts {
+  tokens: Token[];
+  stems: string[];
+  stemSet: Set<string>;
+  mentions: Mention[];
+  parties: Set<string>;
+  pair: boolean;
+  years: { from: number; to: number }[];
+}
+
+function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
+  const parts = phrase.split(' ');
+  const first = parts[0] as string;
+  if (!facts.stemSet.has(first)) return false;
+  if (parts.length === 1) return true;
+  for (let i = 0; i + parts.length <= facts.stems.length; i++) {
+    if (facts.stems[i] !== first) continue;
+    if (parts.every((p, k) => facts.stems[i + k] === p)) return true;
+  }
+  return false;
+}
+
+function findMentions(index: CompiledIndex, stems: string[]): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < stems.length; ) {
+    let found: Mention | undefined;
+    for (let len = Math.min(MAX_ALIAS_WORDS, stems.length - i); len >= 1; len--) {
+      const entity = index.aliases[stems.slice(i, i + len).join(' ')];
+      if (entity) {
+        found = { entity, country: index.countryOf[entity] ?? entity, first: i, last: i + len - 1 };
+        break;
+      }
+    }
+    if (found) {
+      out.push(found);
+      i = found.last + 1;
+    } else i++;
+  }
+  return out;
+}
+
+/** Gives each country mention a role from the words around it; see the rules inline. */
+function assignRoles(mentions: Mention[], stems: string[], index: CompiledIndex): void {
+  for (const m of mentions) {
+    if (index.kinds[m.entity] === 'system') continue; // a missile's country is its maker, not a party
+    let before = m.first - 1;
+    if (stems[before] === 'the') before--;
+    const prev = stems[before] ?? '';
+    // "to Iran", "bound for Iran" → receiver; "from Pyongyang" → giver.
+    if (TO_STEMS.has(prev)) m.role = 'receiver';
+    else if (FROM_STEMS.has(prev)) m.role = 'giver';
+    // "supplied Iran with", "helped Tehran" → the object receives.
+    else if (GIVER_STEMS.has(prev) || prev === 'help' || prev === 'assist' || prev === 'arm') m.role = 'receiver';
+    else if (prev === 'by') {
+      // passive agent: "sold by North Korea" gives, "bought by Iran" receives.
+      const verb = stems.slice(Math.max(0, before - 4), before).reverse().find((s) => GIVER_STEMS.has(s) || RECEIVER_STEMS.has(s));
+      if (verb) m.role = GIVER_STEMS.has(verb) ? 'giver' : 'receiver';
+    }
+    if (m.role) continue;
+    // Subject position: the first verb after the party, skipping auxiliaries and adverbs.
+    let j = m.last + 1;
+    let passive = false;
+    while (j < stems.length && SKIPPABLE.has(stems[j] as string)) {
+      if (stems[j] === 'be') passive = true;
+      j++;
+    }
+    const verb = stems[j] ?? '';
+    if (GIVER_STEMS.has(verb)) m.role = passive ? 'receiver' : 'giver';
+    else if (RECEIVER_STEMS.has(verb)) m.role = passive ? 'giver' : 'receiver';
+  }
+}
+
+function readFacts(index: CompiledIndex, text: string): SentenceFacts {
+  const normalised = normalise(text);
+  const tokens = tokenize(normalised);
+  const stems = tokens.map((t) => t.stem);
+  const mentions = findMentions(index, stems);
+  assignRoles(mentions, stems, index);
+  const parties = new Set<string>();
+  for (const m of mentions) {
+    parties.add(m.entity);
+    parties.add(m.country);
+  }
+  const facts: SentenceFacts = {
+    tokens,
+    stems,
+    stemSet: new Set(stems),
+    mentions,
+    parties,
+    pair: false,
+    years: yearsIn(normalised),
+  };
+  facts.pair = index.pairPhrases.some((p) => hasPhrase(facts, p));
+  return facts;
+}
+
+/** The parties a sentence must name (or imply) to state the claim. */
+function requiredParties(claim: CompiledClaim): string[] {
+  return claim.from && claim.to ? [claim.from, claim.to] : claim.actors;
+}
+
+/** Scores one claim against one sentence; undefined when a gate fails. */
+function scoreClaim(index: CompiledIndex, claim: CompiledClaim, facts: SentenceFacts): number | undefined {
+  // Gate 1: the parties. "The two countries" stands for both when the sentence names neither.
+  const required = requiredParties(claim);
+  const missing = required.filter((p) => !facts.parties.has(p) && !facts.parties.has(index.countryOf[p] ?? p));
+  if (missing.length > 0 && !(facts.pair && missing.length <= 2)) return undefined;
+  // Gate 2: every concept group.
+  if (!claim.groups.every((group) => group.some((phrase) => hasPhrase(facts, phrase)))) return undefined;
+  // Gate 3: a year the sentence names must fall in the claim's span.
+  let yearBonus = 0;
+  if (claim.years && facts.years.length > 0) {
+    const [from, to] = claim.years;
+    const inside = facts.years.some((y) => y.to >= from - YEAR_TOLERANCE && y.from <= to + YEAR_TOLERANCE);
+    if (!inside) return undefined;
+    yearBonus = W_YEAR;
+  }
+  // Gate 4: direction and third parties. A party in the wrong role, or an outsider as the
+  // receiver or giver, means the sentence reports another transfer.
+  let directionBonus = 0;
+  if (claim.from && claim.to) {
+    const givers = new Set(facts.mentions.filter((m) => m.role === 'giver').map((m) => m.country));
+    const receivers = new Set(facts.mentions.filter((m) => m.role === 'receiver').map((m) => m.country));
+    if (givers.has(claim.to) && !givers.has(claim.from)) return undefined;
+    if (receivers.has(claim.from) && !receivers.has(claim.to)) return undefined;
+    const outsider = (set: Set<string>, own: string) =>
+      set.size > 0 && !set.has(own) && [...set].some((c) => !claim.actors.includes(c) && index.kinds[c] === 'country');
+    if (outsider(receivers, claim.to) || outsider(givers, claim.from)) return undefined;
+    if (givers.has(claim.from) || receivers.has(claim.to)) directionBonus = W_DIRECTION;
+  }
+  // Coverage: the closest of the claim's wordings, weighted by how rare each word is.
+  let coverage = 0;
+  for (const wording of claim.wordings) {
+    let total = 0;
+    let found = 0;
+    for (const s of wording) {
+      const weight = index.idf[s] ?? 1;
+      total += weight;
+      if (facts.stemSet.has(s)) found += weight;
+    }
+    if (total > 0) coverage = Math.max(coverage, found / total);
+  }
+  return Math.min(1, W_GATES + W_COVERAGE * coverage + yearBonus + directionBonus);
+}
+
+/** Claims worth checking for a sentence: postings of its words, never a scan of every claim. */
+function candidates(index: CompiledIndex, facts: SentenceFacts): Set<number> {
+  const out = new Set<number>();
+  for (const s of facts.stemSet) for (const i of index.postings[s] ?? []) out.add(i);
+  for (const p of facts.parties) for (const i of index.postings[`@${p}`] ?? []) out.add(i);
+  return out;
+}
+
+/** Matches each sentence against the index; returns matches in sentence order. */
+export function matchSentences(index: CompiledIndex, sentences: readonly PageSentence[]): SentenceMatch[] {
+  const out: SentenceMatch[] = [];
+  sentences.forEach((sentence, sentenceIndex) => {
+    const facts = readFacts(index, sentence.text);
+    if (facts.parties.size === 0 && !facts.pair) return;
+    const scored: { claim: CompiledClaim; score: number }[] = [];
+    for (const i of candidates(index, facts)) {
+      const claim = index.claims[i] as CompiledClaim;
+      const score = scoreClaim(index, claim, facts);
+      if (score !== undefined && score >= MATCH_THRESHOLD) scored.push({ claim, score });
+    }
+    if (scored.length === 0) return;
+    scored.sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id));
+    const best = (scored[0] as { score: number }).score;
+    const stance = readStance(normalise(sentence.text), facts.tokens);
+    for (const { claim, score } of scored.slice(0, MAX_CLAIMS_PER_SENTENCE)) {
+      if (score < best - TIE_MARGIN) break;
+      out.push({
+        sentenceIndex,
+        sentence: sentence.text,
+        start: sentence.start,
+        end: sentence.end,
+        claimId: claim.id,
+        // A claim that reports a denial is asserted by a sentence that reports it.
+        stance: claim.denial && stance === 'denies' ? 'asserts' : stance,
+        score: Math.round(score * 1000) / 1000,
+      });
+    }
+  });
+  return out;
+}
+
+/** The parties a text names or implies (entity ids and their countries), and whether it says "both". */
+export function partiesIn(index: CompiledIndex, text: string): { parties: Set<string>; pair: boolean } {
+  const facts = readFacts(index, text);
+  return { parties: facts.parties, pair: facts.pair };
+}

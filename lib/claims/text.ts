@@ -1,0 +1,91 @@
+/** Text normalisation for matching: one canonical form of words so that spelling variants meet. */
+
+/** Folds case, accents, curly quotes and dashes; keeps letters, digits and a few joiners. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[‘’ʼ`´]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-');
+}
+
+/** A word of a sentence, with its character span in the normalised text. */
+export interface Token {
+  /** The normalised word. */
+  word: string;
+  /** Its stem (see `stem`). */
+  stem: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
+
+/** Splits normalised text into word tokens ("north-korean" → "north", "korean"; "iran's" → "iran", "'s" dropped). */
+export function tokenize(normalised: string): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(normalised); m !== null; m = WORD.exec(normalised)) {
+    let word = m[0];
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    else if (word.endsWith("'")) word = word.slice(0, -1);
+    else if (word.includes("'")) word = word.replace("'", ''); // didn't → didnt
+    out.push({ word, stem: stem(word), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Irregular forms that a suffix-stripper cannot join to their base. */
+const IRREGULAR: Record<string, string> = {
+  sold: 'sell', sent: 'send', gave: 'give', given: 'give', bought: 'buy', got: 'get', gotten: 'get',
+  took: 'take', taken: 'take', made: 'make', built: 'build', held: 'hold', began: 'begin', begun: 'begin',
+  brought: 'bring', flew: 'fly', flown: 'fly', met: 'meet', said: 'say', told: 'tell', sought: 'seek',
+  paid: 'pay', led: 'lead', knew: 'know', known: 'know', saw: 'see', seen: 'see', went: 'go', gone: 'go',
+  shipped: 'ship', shipping: 'ship', ships: 'ship', hid: 'hide', hidden: 'hide', stole: 'steal',
+  children: 'child', men: 'man', women: 'woman',
+  did: 'do', done: 'do', has: 'have', had: 'have', was: 'be', were: 'be', is: 'be', are: 'be', been: 'be',
+  denied: 'deny', denies: 'deny', supplies: 'supply', supplied: 'supply', allies: 'ally',
+};
+
+/**
+ * A light English stemmer: irregular forms, then plural and verb suffixes. It only needs to join
+ * the inflections of one word ("supplies", "supplied", "supplying"), not to be linguistically right.
+ */
+export function stem(word: string): string {
+  let w = IRREGULAR[word] ?? word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('es') && /(?:ch|sh|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
+  else if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** "shipp" → "ship", "transferr" → "transfer"; keeps "ll"/"ss" endings that are part of the word. */
+function undouble(w: string): string {
+  const last = w.at(-1);
+  if (last && last === w.at(-2) && !'lsz'.includes(last)) return w.slice(0, -1);
+  return w;
+}
+
+/** Stems of a phrase, in order: the key form used in the lexicon and the index. */
+export function stemPhrase(phrase: string): string[] {
+  return tokenize(normalise(phrase)).map((t) => t.stem);
+}
+
+/** Years written in the text: "1987", "the 1980s" (as a decade), "'87" is not read. */
+export function yearsIn(normalised: string): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  const re = /\b(1[89]\d\d|20\d\d)(s)?\b/g;
+  for (let m = re.exec(normalised); m !== null; m = re.exec(normalised)) {
+    const year = Number(m[1]);
+    out.push(m[2] ? { from: year, to: year + 9 } : { from: year, to: year });
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/** The one typed message protocol between the page side, the background and the panels. */
+import type { PageSentence, SentenceMatch, TabState, TopicVerdict } from '../article/types';
+
+export type { TabState };
+
+/** Messages the page side (detector, annotator) sends to the background. */
+export interface PageToBackground {
+  /** The detector looked at a page and reports whether it looks like an Iran–DPRK article. */
+  pageScanned: {
+    request: { url: string; title: string; candidate: boolean; score: number };
+    response: { injected: boolean };
+  };
+  /** The annotator extracted the article's sentences; the background scores and matches them. */
+  articleExtracted: {
+    request: { url: string; title: string; sentences: PageSentence[] };
+    response: { topic: TopicVerdict; matches: SentenceMatch[] };
+  };
+  /** The reader clicked a highlighted sentence; the panel should bring its card into view. */
+  highlightClicked: {
+    request: { claimId: string; start: number };
+    response: { ok: boolean };
+  };
+}
+
+/** Messages the panels send to the background. */
+export interface PanelToBackground {
+  /** Return what is known about a tab. */
+  getTabState: { request: { tabId: number }; response: TabState };
+  /** Inject the annotator into a tab on the reader's request. */
+  annotateTab: { request: { tabId: number }; response: { injected: boolean } };
+  /** Scroll the tab's page to a sentence and flash it. */
+  revealSentence: {
+    request: { tabId: number; start: number; end: number };
+    response: { ok: boolean };
+  };
+}
+
+/** Events the background broadcasts to the panels. */
+export interface BackgroundToPanel {
+  /** A tab's state changed. */
+  tabStateChanged: { tabId: number; state: TabState };
+  /** A highlight was clicked in a tab: show this claim's card. */
+  cardRequested: { tabId: number; claimId: string; start: number };
+}
+
+/** Commands the background sends to the annotator in a tab. */
+export interface BackgroundToPage {
+  /** Scroll to the sentence at these article offsets and flash it. */
+  revealSentence: { request: { start: number; end: number }; response: { ok: boolean } };
+}
+
+/** Every request the background accepts, as a discriminated union. */
+export type BackgroundRequest = {
+  [K in keyof (PageToBackground & PanelToBackground)]: {
+    type: K;
+    payload: (PageToBackground & PanelToBackground)[K]['request'];
+  };
+}[keyof (PageToBackground & PanelToBackground)];
+
+/** An event as it travels from the background to the panels. */
+export type PanelEvent = {
+  [K in keyof BackgroundToPanel]: { type: K; payload: BackgroundToPanel[K] };
+}[keyof BackgroundToPanel];
+
+
+/** A transport: sends one envelope and resolves with the reply. Entry points pass browser APIs. */
+export type Send = (message: { type: string; payload: unknown }) => Promise<unknown>;
+
+/** A typed client over a transport: `client.call('getTabState', { tabId })`. */
+export function createClient<M extends { [K in keyof M]: { request: unknown; response: unknown } }>(send: Send) {
+  return {
+    /** Sends one request and resolves with its typed response. */
+    call<K extends keyof M & string>(type: K, payload: M[K]['request']): Promise<M[K]['response']> {
+      return send({ type, payload }) as Promise<M[K]['response']>;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// WXT build configuration: one Chrome MV3 and one Firefox MV3 build from the same entrypoints.
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { claimIndexPlugin } from './lib/claims/vite-plugin';
+
+export default defineConfig({
+  // Every import is explicit: a name's origin is always visible in the file that uses it.
+  imports: false,
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact(), claimIndexPlugin()] }),
+  manifest: ({ browser }) => ({
+    name: 'Nexus Lens',
+    description:
+      'Highlights claims about Iran–North Korea cooperation in the news you read, with the sources that corroborate or dispute them. Nothing leaves your machine.',
+    // Each permission is justified in README.md ("Permissions").
+    permissions: [
+      'storage',
+      'scripting',
+      'activeTab',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Nexus Lens' },
+    commands: {
+      'annotate-page': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Annotate this page with Nexus Lens',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'nexus-lens@nexus-lens.invalid', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+});

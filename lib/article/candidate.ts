@@ -5,7 +5,7 @@ const IRAN_TERMS =
   /\b(?:iran(?:ian)?s?|tehran|islamic republic|irgc|revolutionary guards?|shahab|shehab|shabab|rafsanjani|ahmadinejad|khamenei|rouhani|raisi|semnan|simorgh)\b/gi;
 /** Words that name North Korea or its programmes. */
 const DPRK_TERMS =
-  /\b(?:north koreans?|dprk|pyongyang|n\. ?korea|kim jong[- ]un|kim jong[- ]il|kim il[- ]sung|nodong|rodong|komid|hwasong|musudan)\b/gi;
+  /\b(?:north korea(?:ns?)?|dprk|pyongyang|n\. ?korea|kim jong[- ]un|kim jong[- ]il|kim il[- ]sung|nodong|rodong|komid|hwasong|musudan)\b/gi;
 
 /** Characters of page text the detector reads at most: enough for a lede, cheap on any page. */
 export const CANDIDATE_TEXT_CAP = 6_000;

@@ -93,16 +93,21 @@ export function collapseSpace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** Where a sentence stands: collapsed-text offsets and the DOM boundary points of its Range. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
 /**
- * Finds `sentence` in the map at or after `from` (collapsed offsets) and returns its Range, or null.
- * `from` lets a caller walk an article's sentences in order so repeated sentences land in order.
+ * Finds `sentence` in the map at or after `from` (collapsed offsets), or anywhere when it is not
+ * found after it. `from` lets a caller walk an article's sentences in order so repeats land in order.
  */
-export function findRange(
-  map: TextMap,
-  sentence: string,
-  doc: Document,
-  from = 0,
-): { range: Range; start: number; end: number } | null {
+export function locateSentence(map: TextMap, sentence: string, from = 0): TextSpan | null {
   const needle = collapseSpace(sentence);
   if (!needle) return null;
   let start = map.text.indexOf(needle, from);
@@ -112,8 +117,20 @@ export function findRange(
   const a = domPosition(map, start, false);
   const b = domPosition(map, end, true);
   if (!a || !b) return null;
+  return { start, end, startNode: a.node, startOffset: a.offset, endNode: b.node, endOffset: b.offset };
+}
+
+/** As locateSentence, with a live Range built in `doc`. */
+export function findRange(
+  map: TextMap,
+  sentence: string,
+  doc: Document,
+  from = 0,
+): { range: Range; start: number; end: number } | null {
+  const span = locateSentence(map, sentence, from);
+  if (!span) return null;
   const range = doc.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
-  return { range, start, end };
+  range.setStart(span.startNode, span.startOffset);
+  range.setEnd(span.endNode, span.endOffset);
+  return { range, start: span.start, end: span.end };
 }

@@ -63,14 +63,44 @@ function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
   return false;
 }
 
+/** Lookup structures derived once per index (Maps beat object lookups on hot paths). */
+interface Prepared {
+  /** First stem of an alias → its alias phrases, longest first. */
+  aliasesByFirst: Map<string, { parts: string[]; entity: string }[]>;
+  postings: Map<string, number[]>;
+  idf: Map<string, number>;
+}
+const preparedCache = new WeakMap<CompiledIndex, Prepared>();
+
+function prepare(index: CompiledIndex): Prepared {
+  let prepared = preparedCache.get(index);
+  if (prepared) return prepared;
+  const aliasesByFirst = new Map<string, { parts: string[]; entity: string }[]>();
+  for (const [phrase, entity] of Object.entries(index.aliases)) {
+    const parts = phrase.split(' ');
+    const list = aliasesByFirst.get(parts[0] as string) ?? [];
+    list.push({ parts, entity });
+    aliasesByFirst.set(parts[0] as string, list);
+  }
+  for (const list of aliasesByFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length);
+  prepared = {
+    aliasesByFirst,
+    postings: new Map(Object.entries(index.postings)),
+    idf: new Map(Object.entries(index.idf)),
+  };
+  preparedCache.set(index, prepared);
+  return prepared;
+}
+
 function findMentions(index: CompiledIndex, stems: string[]): Mention[] {
+  const { aliasesByFirst } = prepare(index);
   const out: Mention[] = [];
   for (let i = 0; i < stems.length; ) {
     let found: Mention | undefined;
-    for (let len = Math.min(MAX_ALIAS_WORDS, stems.length - i); len >= 1; len--) {
-      const entity = index.aliases[stems.slice(i, i + len).join(' ')];
-      if (entity) {
-        found = { entity, country: index.countryOf[entity] ?? entity, first: i, last: i + len - 1 };
+    for (const alias of aliasesByFirst.get(stems[i] as string) ?? []) {
+      if (alias.parts.length > MAX_ALIAS_WORDS || i + alias.parts.length > stems.length) continue;
+      if (alias.parts.every((part, k) => stems[i + k] === part)) {
+        found = { entity: alias.entity, country: index.countryOf[alias.entity] ?? alias.entity, first: i, last: i + alias.parts.length - 1 };
         break;
       }
     }
@@ -172,12 +202,13 @@ function scoreClaim(index: CompiledIndex, claim: CompiledClaim, facts: SentenceF
     if (givers.has(claim.from) || receivers.has(claim.to)) directionBonus = W_DIRECTION;
   }
   // Coverage: the closest of the claim's wordings, weighted by how rare each word is.
+  const { idf } = prepare(index);
   let coverage = 0;
   for (const wording of claim.wordings) {
     let total = 0;
     let found = 0;
     for (const s of wording) {
-      const weight = index.idf[s] ?? 1;
+      const weight = idf.get(s) ?? 1;
       total += weight;
       if (facts.stemSet.has(s)) found += weight;
     }
@@ -188,9 +219,10 @@ function scoreClaim(index: CompiledIndex, claim: CompiledClaim, facts: SentenceF
 
 /** Claims worth checking for a sentence: postings of its words, never a scan of every claim. */
 function candidates(index: CompiledIndex, facts: SentenceFacts): Set<number> {
+  const { postings } = prepare(index);
   const out = new Set<number>();
-  for (const s of facts.stemSet) for (const i of index.postings[s] ?? []) out.add(i);
-  for (const p of facts.parties) for (const i of index.postings[`@${p}`] ?? []) out.add(i);
+  for (const s of facts.stemSet) for (const i of postings.get(s) ?? []) out.add(i);
+  for (const p of facts.parties) for (const i of postings.get(`@${p}`) ?? []) out.add(i);
   return out;
 }
 

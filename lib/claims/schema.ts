@@ -1,6 +1,6 @@
 // Valibot schemas for the claim database's records; they mirror lib/claims/types.ts field for field.
 import * as v from 'valibot';
-import type { Claim, Entity, Evidence, Relation, Source, SourceKind, Stance, Topic } from './types';
+import type { Claim, Entity, Evidence, Relation, Source, SourceKind, Stance, TimeSpan, Topic } from './types';
 
 /** Kebab-case ids: lower-case letters and digits in groups joined by single hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -102,15 +102,21 @@ export const EntitySchema = v.strictObject({
   kind: v.picklist(ENTITY_KINDS),
   name: text,
   aliases: v.pipe(v.array(text), v.nonEmpty('must list at least one alias')),
+  country: v.optional(id),
   note: v.optional(text),
 });
 
-// Compile-time guard: the schemas' outputs must be assignable to the hand-written types.
-type Assignable<A, B> = A extends B ? true : false;
+// Compile-time guard: schema outputs and the hand-written types must be assignable both ways and have
+// the same keys, so a field added to types.ts without a schema (or the reverse) fails the type-check.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Mirror<A, B> = Same<A, B> extends true ? Same<keyof A, keyof B> : false;
 const mirrors: [
-  Assignable<v.InferOutput<typeof SourceSchema>, Source>,
-  Assignable<v.InferOutput<typeof EvidenceSchema>, Evidence>,
-  Assignable<v.InferOutput<typeof ClaimSchema>, Claim>,
-  Assignable<v.InferOutput<typeof EntitySchema>, Entity>,
-] = [true, true, true, true];
+  Mirror<v.InferOutput<typeof SourceSchema>, Source>,
+  Mirror<v.InferOutput<typeof EvidenceSchema>, Evidence>,
+  Mirror<v.InferOutput<typeof TimeSpanSchema>, TimeSpan>,
+  Mirror<v.InferOutput<typeof ClaimSchema>, Claim>,
+  Mirror<NonNullable<v.InferOutput<typeof ClaimSchema>['related']>[number], NonNullable<Claim['related']>[number]>,
+  Mirror<v.InferOutput<typeof ClaimSchema>['match'], Claim['match']>,
+  Mirror<v.InferOutput<typeof EntitySchema>, Entity>,
+] = [true, true, true, true, true, true, true];
 void mirrors;

@@ -54,6 +54,19 @@ const IRREGULAR: Record<string, string> = {
  * the inflections of one word ("supplies", "supplied", "supplying"), not to be linguistically right.
  */
 export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(word);
+  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+/** Words whose stems are remembered: news vocabulary repeats, and stemming is the hot path. */
+const STEM_CACHE_SIZE = 50_000;
+const stemCache = new Map<string, string>();
+
+function stemUncached(word: string): string {
   let w = IRREGULAR[word] ?? word;
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;

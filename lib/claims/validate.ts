@@ -122,6 +122,11 @@ export function validateDatabase(files: readonly ClaimFile[]): { database: Claim
 
   const aliasOwner = new Map<string, string>();
   for (const { record: e, path } of entities) {
+    if (e.country !== undefined) {
+      const country = entityIds.get(e.country)?.record;
+      if (!country) errors.push({ path, id: e.id, reason: `country: unknown entity "${e.country}"` });
+      else if (country.kind !== 'country') errors.push({ path, id: e.id, reason: `country: "${e.country}" is a ${country.kind}, not a country` });
+    }
     for (const alias of e.aliases) {
       const key = normaliseWhitespace(alias).toLowerCase();
       const owner = aliasOwner.get(key);

@@ -1,0 +1,115 @@
+/** `npm run bench`: our matcher against baselines on synthetic databases, plus end-to-end page time. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../lib/article/extract';
+import type { PageSentence, SentenceMatch } from '../lib/article/types';
+import { compileIndex } from '../lib/claims/compile';
+import { createEngine } from '../lib/claims/engine';
+import { loadDatabase } from '../lib/claims/load';
+import { matchSentences } from '../lib/claims/match';
+import { fusePerSentence, jaccardAllPairs, miniSearchPerSentence, type BaselineHit } from './baselines';
+import { heapDelta, ms, quantile, time } from './stats';
+import { syntheticArticle, syntheticDatabase } from './synthetic';
+
+const DB_SIZES = [1_000, 10_000, 100_000];
+const ARTICLE_SIZES = [50, 200, 1_000];
+/** Sentence×claim pairs above which the all-pairs baseline is estimated from a sample, not run whole. */
+const JACCARD_FULL_LIMIT = 2_000_000;
+
+/** Share of planted (sentence → claim) pairs a matcher found, and of its answers that were right. */
+function f1(hits: { sentenceIndex: number; claimId: string }[], planted: Map<number, string>): number {
+  const right = hits.filter((h) => planted.get(h.sentenceIndex) === h.claimId).length;
+  const precision = hits.length ? right / hits.length : 0;
+  const recall = planted.size ? right / planted.size : 0;
+  return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => String(c).padStart(i === 0 ? 8 : 11)).join(' ');
+}
+
+async function main() {
+  console.log('Nexus Lens benchmarks — matcher vs baselines on synthetic claim databases');
+  console.log(`node ${process.version}; times in ms (median / p95 over repeated runs); ratio = baseline median ÷ ours\n`);
+  console.log(row(['claims', 'sentences', 'ours med', 'ours p95', 'ours F1', 'minisrch', 'ratio', 'mini F1', 'jaccard', 'ratio', 'fuse']));
+  const summary: string[] = [];
+  for (const n of DB_SIZES) {
+    const db = syntheticDatabase(n);
+    const t0 = performance.now();
+    const { value: index, mb } = heapDelta(() => compileIndex(db));
+    const buildMs = performance.now() - t0;
+    const indexKb = JSON.stringify(index).length / 1024;
+    const t1 = performance.now();
+    const { value: mini, mb: miniMb } = heapDelta(() => miniSearchPerSentence(db.claims));
+    const miniBuildMs = performance.now() - t1;
+    summary.push(`${n} claims: our index ${ms(buildMs)} ms to build, ${indexKb.toFixed(0)} KB as JSON, ~${mb.toFixed(1)} MB heap; MiniSearch index ${ms(miniBuildMs)} ms, ~${miniMb.toFixed(1)} MB heap`);
+    const jaccard = jaccardAllPairs(db.claims);
+    const fuse = n <= 1_000 ? fusePerSentence(db.claims) : undefined;
+    for (const s of ARTICLE_SIZES) {
+      const { sentences, planted } = syntheticArticle(db, s);
+      const ours = time(() => matchSentences(index, sentences), 15);
+      const ourHits: SentenceMatch[] = matchSentences(index, sentences);
+      const miniRuns = n * s >= 10_000_000 ? 2 : 5;
+      const miniTimes = time(() => mini.match(sentences), miniRuns, 1);
+      const miniHits = mini.match(sentences);
+      let jaccardCell = 'skipped';
+      let jaccardRatio = '';
+      if (n * s <= JACCARD_FULL_LIMIT) {
+        const jt = quantile(time(() => jaccard(sentences), 3, 1), 0.5);
+        jaccardCell = ms(jt);
+        jaccardRatio = `${(jt / quantile(ours, 0.5)).toFixed(0)}×`;
+      } else {
+        // Too slow to run whole: time a 20-sentence sample and scale linearly (it is O(sentences × claims)).
+        const sample: PageSentence[] = sentences.slice(0, 20);
+        const jt = (quantile(time(() => jaccard(sample), 2, 1), 0.5) * s) / sample.length;
+        jaccardCell = `~${ms(jt)}`;
+        jaccardRatio = `~${(jt / quantile(ours, 0.5)).toFixed(0)}×`;
+      }
+      const fuseCell = fuse && s <= 50 ? ms(quantile(time(() => fuse(sentences), 2, 1), 0.5)) : '—';
+      const ourMed = quantile(ours, 0.5);
+      console.log(
+        row([
+          n, s, ms(ourMed), ms(quantile(ours, 0.95)), f1(ourHits, planted).toFixed(2),
+          ms(quantile(miniTimes, 0.5)), `${(quantile(miniTimes, 0.5) / ourMed).toFixed(0)}×`,
+          f1(miniHits as BaselineHit[], planted).toFixed(2), jaccardCell, jaccardRatio, fuseCell,
+        ]),
+      );
+    }
+  }
+  console.log(`\n${summary.join('\n')}`);
+
+  // End to end on a ~50 KB page with the bundled database: parse, Readability, segmentation, topic, match.
+  const db = loadDatabase();
+  const engine = createEngine(compileIndex(db));
+  const page = fiftyKbPage();
+  const e2e = [];
+  for (let i = 0; i < 25; i++) {
+    const t0 = performance.now();
+    const { document } = parseHTML(page);
+    const article = extractArticle(document as unknown as Document);
+    await engine.analyse(article);
+    e2e.push(performance.now() - t0);
+  }
+  e2e.sort((a, b) => a - b);
+  const { document } = parseHTML(page);
+  const parsedOnly = time(() => extractArticle(document as unknown as Document), 10);
+  console.log(`\nEnd to end, ${(page.length / 1024).toFixed(0)} KB page, bundled database (${db.claims.length} claims), in Node with linkedom:`);
+  console.log(`  parse + Readability + segmentation + topic + match: median ${ms(quantile(e2e, 0.5))} ms, p95 ${ms(quantile(e2e, 0.95))} ms`);
+  console.log(`  of which Readability + segmentation alone: median ${ms(quantile(parsedOnly, 0.5))} ms`);
+}
+
+/** A ~50 KB news page assembled from our on-topic fixture pages' paragraphs. */
+function fiftyKbPage(): string {
+  const dir = join(import.meta.dirname, '../tests/fixtures/pages');
+  const paragraphs: string[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.startsWith('on-') && f.endsWith('.html')).sort()) {
+    const html = readFileSync(join(dir, name), 'utf8');
+    paragraphs.push(...(html.match(/<p[\s>][\s\S]*?<\/p>/g) ?? []));
+  }
+  let body = '';
+  for (let i = 0; body.length < 50 * 1024 && paragraphs.length > 0; i++) body += `${paragraphs[i % paragraphs.length]}\n`;
+  return `<!doctype html><html><head><title>Iran and North Korea: a long read</title></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Iran and North Korea: a long read</h1>${body}</article><footer>Footer</footer></body></html>`;
+}
+
+await main();

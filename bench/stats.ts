@@ -1,0 +1,32 @@
+/** Timing helpers for the benchmarks: repeated runs, median and p95, memory deltas. */
+
+/** Runs `fn` `runs` times (after `warmup` runs) and returns the sorted durations in ms. */
+export function time(fn: () => unknown, runs: number, warmup = 2): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    out.push(performance.now() - t0);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** The q-quantile of sorted values. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+}
+
+/** Heap growth (MB) while `make` builds something that stays alive; needs --expose-gc for accuracy. */
+export function heapDelta<T>(make: () => T): { value: T; mb: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const value = make();
+  gc?.();
+  return { value, mb: (process.memoryUsage().heapUsed - before) / 2 ** 20 };
+}
+
+/** Formats milliseconds for a table cell. */
+export const ms = (v: number) => (Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0));

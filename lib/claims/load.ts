@@ -45,13 +45,6 @@ export function loadClaimFiles(dir: string = DEFAULT_CLAIMS_DIR): ClaimFile[] {
   ];
 }
 
-/** Loads and validates the database; throws an Error listing every problem as `path: id: reason` lines. */
-export function loadDatabase(dir: string = DEFAULT_CLAIMS_DIR): ClaimDatabase {
-  const { database, errors } = validateDatabase(loadClaimFiles(dir));
-  if (errors.length > 0) throw new ClaimDatabaseError(errors);
-  return database;
-}
-
 /** The error loadDatabase throws; `errors` keeps the structured list. */
 export class ClaimDatabaseError extends Error {
   readonly errors: ValidationError[];
@@ -60,6 +53,13 @@ export class ClaimDatabaseError extends Error {
     this.name = 'ClaimDatabaseError';
     this.errors = errors;
   }
+}
+
+/** Loads and validates the database; throws an Error listing every problem as `path: id: reason` lines. */
+export function loadDatabase(dir: string = DEFAULT_CLAIMS_DIR): ClaimDatabase {
+  const { database, errors } = validateDatabase(loadClaimFiles(dir));
+  if (errors.length > 0) throw new ClaimDatabaseError(errors);
+  return database;
 }
 
 /** Reads every *.txt seed in `dir` into a map from file name to text; empty when the folder is absent. */

@@ -81,6 +81,11 @@ describe('claim database', () => {
     expect(aliasesOf('irgc')).toEqual(expect.arrayContaining(['IRGC', 'Revolutionary Guards', 'Islamic Revolutionary Guards Corps']));
   });
 
+  it('ties systems and people to their country', () => {
+    const countryOf = (id: string) => db.entities.find((e) => e.id === id)?.country;
+    expect([countryOf('shahab-3'), countryOf('nodong-1'), countryOf('komid'), countryOf('irgc'), countryOf('rafsanjani')]).toEqual(['iran', 'dprk', 'dprk', 'iran', 'iran']);
+  });
+
   it('keeps the Scud dating conflict explicit', () => {
     const early = 'dprk-scud-b-to-irgc-1986-1987';
     const late = 'dprk-scud-b-to-iran-1989';

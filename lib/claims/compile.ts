@@ -1,5 +1,5 @@
 /** Build-time compilation of the claim database into a compact, JSON-serialisable match index. */
-import { CONCEPTS, PAIR_PHRASES, STOP_WORDS } from './lexicon';
+import { CONCEPTS, NOUN_FORMS, PAIR_PHRASES, STOP_WORDS } from './lexicon';
 import { normalise, stemPhrase, tokenize } from './text';
 import type { Claim, ClaimDatabase, Entity } from './types';
 
@@ -17,6 +17,8 @@ export interface CompiledClaim {
   groups: string[][];
   /** Claim years (inclusive), when the claim is dated. */
   years?: [number, number];
+  /** The claim's date is approximate: a year either side still matches. */
+  approximate?: boolean;
   /** Informative stems of each wording (statement, phrasings), for similarity. */
   wordings: string[][];
   /** True for claims that report a denial ("Tehran denied ..."): asserting them is not denying. */
@@ -41,18 +43,28 @@ export interface CompiledIndex {
   pairPhrases: string[];
 }
 
-/** Each word of a concept maps to its concept's stems. */
+/**
+ * Each word of a concept maps to its concept's stems. A word in two concepts ("ship": a vessel, or
+ * to send) is ambiguous and expands to nothing: the claim's own synonyms must cover it.
+ */
 function conceptStems(): Map<string, string[]> {
   const byStem = new Map<string, string[]>();
+  const ambiguous = new Set<string>();
   for (const words of Object.values(CONCEPTS)) {
     const phrases = words.map((w) => stemPhrase(w).join(' '));
-    for (const phrase of phrases) {
-      const known = byStem.get(phrase) ?? [];
-      byStem.set(phrase, [...new Set([...known, ...phrases])]);
-    }
+    words.forEach((word, i) => {
+      const phrase = phrases[i] as string;
+      if (byStem.has(phrase)) ambiguous.add(phrase);
+      byStem.set(phrase, NOUN_FORMS.has(word) ? [phrase] : phrases);
+    });
   }
+  for (const phrase of ambiguous) byStem.delete(phrase);
   return byStem;
 }
+
+/** Marks a concept group that a denial satisfies: "denied", "rejected", "not agreed"... */
+export const DENIAL_GROUP = '@denial';
+const DENIAL_STEMS = new Set((CONCEPTS.deny ?? []).map((w) => stemPhrase(w).join(' ')));
 
 function yearOf(date: string): number {
   return Number(date.slice(0, 4));
@@ -70,6 +82,7 @@ function compileClaim(claim: Claim, concepts: Map<string, string[]>): CompiledCl
       if (!phrase) continue;
       alternatives.add(phrase);
       for (const synonym of concepts.get(phrase) ?? []) alternatives.add(synonym);
+      if (DENIAL_STEMS.has(phrase)) alternatives.add(DENIAL_GROUP);
     }
     return [...alternatives];
   });
@@ -86,6 +99,7 @@ function compileClaim(claim: Claim, concepts: Map<string, string[]>): CompiledCl
   }
   if (claim.time) {
     compiled.years = [yearOf(claim.time.start), yearOf(claim.time.end ?? claim.time.start) + (claim.time.precision === 'decade' ? 9 : 0)];
+    if (claim.time.precision === 'approximate' || claim.time.precision === 'decade') compiled.approximate = true;
   }
   return compiled;
 }

@@ -5,26 +5,20 @@
  * concept accepts every word of that concept. Phrases are allowed ("hand over").
  */
 export const CONCEPTS: Record<string, readonly string[]> = {
-  give: ['supply', 'supplies', 'supplier', 'provide', 'provider', 'provision', 'sell', 'sale', 'seller', 'deliver', 'delivery', 'ship', 'shipment', 'transfer', 'give', 'send', 'export', 'exporter', 'furnish', 'hand over', 'equip', 'pass', 'share', 'offer', 'vend'],
-  receive: ['receive', 'recipient', 'get', 'obtain', 'acquire', 'acquisition', 'buy', 'buyer', 'purchase', 'purchaser', 'procure', 'procurement', 'import', 'importer', 'order', 'take delivery', 'source'],
-  assist: ['help', 'assist', 'assistance', 'aid', 'support', 'cooperate', 'cooperation', 'co-operation', 'collaborate', 'collaboration', 'work with', 'partner', 'partnership', 'ties', 'link', 'nexus', 'alliance', 'connection'],
-  missile: ['missile', 'ballistic', 'rocket'],
-  nuclear: ['nuclear', 'atomic', 'warhead', 'enrichment', 'uranium', 'plutonium', 'centrifuge'],
-  scientist: ['scientist', 'engineer', 'expert', 'technician', 'specialist', 'researcher', 'adviser', 'advisor'],
-  vessel: ['ship', 'vessel', 'freighter', 'boat', 'tanker'],
-  aircraft: ['plane', 'aircraft', 'airplane', 'jet', 'airliner', 'cargo plane', 'transport plane', 'flight'],
-  seize: ['seize', 'seizure', 'intercept', 'interception', 'impound', 'detain', 'confiscate', 'search', 'board', 'ground', 'stop', 'interdict', 'interdiction', 'capture'],
-  weapons: ['weapon', 'weaponry', 'arm', 'munition', 'ammunition', 'hardware', 'armament', 'materiel', 'grenade', 'launcher'],
-  oil: ['oil', 'crude', 'petroleum', 'fuel', 'petrol', 'barrel'],
-  debt: ['debt', 'loan', 'owe', 'arrears', 'credit'],
-  submarine: ['submarine', 'sub', 'mini-submarine', 'midget submarine', 'minisub'],
-  test: ['test', 'detonation', 'explosion', 'blast', 'trial'],
-  delegation: ['delegation', 'team', 'mission', 'envoy', 'emissary', 'visit', 'visitor'],
-  data: ['data', 'information', 'result', 'telemetry', 'findings', 'readings'],
-  technology: ['technology', 'know-how', 'knowhow', 'expertise', 'technical', 'technique'],
-  launchsite: ['launch pad', 'launchpad', 'launch site', 'launch facility', 'spaceport', 'launch complex'],
-  deny: ['deny', 'denial', 'reject', 'dismiss', 'refute', 'rebuff', 'repudiate', 'disavow'],
+  give: ['supply', 'provide', 'sell', 'deliver', 'ship', 'transfer', 'give', 'send', 'export', 'furnish', 'hand over', 'equip', 'pass', 'offer', 'vend', 'supplier', 'provider', 'provision', 'sale', 'seller', 'delivery', 'shipment', 'exporter'],
+  receive: ['receive', 'get', 'obtain', 'acquire', 'buy', 'purchase', 'procure', 'import', 'order', 'take delivery', 'recipient', 'acquisition', 'buyer', 'purchaser', 'procurement', 'importer'],
+  assist: ['help', 'assist', 'aid', 'assistance'],
+  cooperate: ['cooperate', 'collaborate', 'work with', 'work together', 'cooperation', 'co-operation', 'collaboration'],
+  seize: ['seize', 'intercept', 'impound', 'detain', 'confiscate', 'interdict', 'capture', 'seizure', 'interception', 'interdiction'],
+  deny: ['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'repudiate', 'disavow', 'denial'],
 };
+
+/**
+ * Concept words that are nouns: a claim that requires one of them accepts the concept's verbs too
+ * (a "shipment" can be "shipped"), but only a verb widens a group to the whole concept, since a
+ * noun like "shipment" also names the cargo itself.
+ */
+export const NOUN_FORMS = new Set(['supplier', 'provider', 'provision', 'sale', 'seller', 'delivery', 'shipment', 'exporter', 'recipient', 'acquisition', 'buyer', 'purchaser', 'procurement', 'importer', 'assistance', 'cooperation', 'co-operation', 'collaboration', 'seizure', 'interception', 'interdiction', 'denial']);
 
 /** Verbs whose grammatical subject gives (North Korea *sold* missiles to Iran). */
 export const GIVER_VERBS = new Set(CONCEPTS.give);

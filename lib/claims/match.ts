@@ -1,6 +1,6 @@
 /** Sentence → claim matching: entity and concept gates, direction and year checks, weighted scoring. */
-import type { PageSentence, SentenceMatch } from '../article/types';
-import type { CompiledClaim, CompiledIndex } from './compile';
+import type { PageSentence, SentenceMatch, SentenceStance } from '../article/types';
+import { DENIAL_GROUP, type CompiledClaim, type CompiledIndex } from './compile';
 import { FROM_MARKERS, GIVER_VERBS, RECEIVER_VERBS, TO_MARKERS } from './lexicon';
 import { readStance } from './stance';
 import { normalise, stem, tokenize, yearsIn, type Token } from './text';
@@ -21,8 +21,8 @@ export const TIE_MARGIN = 0.04;
 export const MAX_CLAIMS_PER_SENTENCE = 2;
 /** Longest alias, in words, that entity recognition tries. */
 const MAX_ALIAS_WORDS = 7;
-/** Years outside the claim's span by at most this much still match (reports round and lag). */
-const YEAR_TOLERANCE = 1;
+/** Years outside an approximate claim's span by at most this much still match (reports round and lag). */
+const APPROXIMATE_YEAR_TOLERANCE = 1;
 
 const GIVER_STEMS = new Set([...GIVER_VERBS].map(stem));
 const RECEIVER_STEMS = new Set([...RECEIVER_VERBS].map(stem));
@@ -49,9 +49,11 @@ interface SentenceFacts {
   parties: Set<string>;
   pair: boolean;
   years: { from: number; to: number }[];
+  stance: SentenceStance;
 }
 
 function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
+  if (phrase === DENIAL_GROUP) return facts.stance === 'denies';
   const parts = phrase.split(' ');
   const first = parts[0] as string;
   if (!facts.stemSet.has(first)) return false;
@@ -143,12 +145,27 @@ function assignRoles(mentions: Mention[], stems: string[], index: CompiledIndex)
   }
 }
 
+/** Words that join the members of a list of parties ("to Iran, Libya and North Korea"). */
+const LIST_GLUE = new Set(['and', 'or', 'as', 'well', 'also', 'both', 'the', 'nor']);
+
+/** A party listed right after another shares its role: "sold to Iran and North Korea" makes both receivers. */
+function shareListRoles(mentions: Mention[], stems: string[]): void {
+  for (let k = 1; k < mentions.length; k++) {
+    const prev = mentions[k - 1] as Mention;
+    const m = mentions[k] as Mention;
+    if (!prev.role || m.role) continue;
+    const gap = stems.slice(prev.last + 1, m.first);
+    if (gap.length <= 3 && gap.every((s) => LIST_GLUE.has(s))) m.role = prev.role;
+  }
+}
+
 function readFacts(index: CompiledIndex, text: string): SentenceFacts {
   const normalised = normalise(text);
   const tokens = tokenize(normalised);
   const stems = tokens.map((t) => t.stem);
   const mentions = findMentions(index, stems);
   assignRoles(mentions, stems, index);
+  shareListRoles(mentions, stems);
   const parties = new Set<string>();
   for (const m of mentions) {
     parties.add(m.entity);
@@ -162,20 +179,26 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
     parties,
     pair: false,
     years: yearsIn(normalised),
+    stance: readStance(normalised, tokens),
   };
   facts.pair = index.pairPhrases.some((p) => hasPhrase(facts, p));
   return facts;
 }
 
-/** The parties a sentence must name (or imply) to state the claim. */
-function requiredParties(claim: CompiledClaim): string[] {
-  return claim.from && claim.to ? [claim.from, claim.to] : claim.actors;
+/**
+ * The parties a sentence must name (or imply through a person, organisation or system of theirs)
+ * to state the claim: the two ends of its direction, or else the countries among its actors.
+ */
+function requiredParties(index: CompiledIndex, claim: CompiledClaim): string[] {
+  if (claim.from && claim.to) return [claim.from, claim.to];
+  const countries = claim.actors.filter((a) => index.kinds[a] === 'country');
+  return countries.length > 0 ? countries : claim.actors;
 }
 
 /** Scores one claim against one sentence; undefined when a gate fails. */
 function scoreClaim(index: CompiledIndex, claim: CompiledClaim, facts: SentenceFacts): number | undefined {
   // Gate 1: the parties. "The two countries" stands for both when the sentence names neither.
-  const required = requiredParties(claim);
+  const required = requiredParties(index, claim);
   const missing = required.filter((p) => !facts.parties.has(p) && !facts.parties.has(index.countryOf[p] ?? p));
   if (missing.length > 0 && !(facts.pair && missing.length <= 2)) return undefined;
   // Gate 2: every concept group.
@@ -184,7 +207,8 @@ function scoreClaim(index: CompiledIndex, claim: CompiledClaim, facts: SentenceF
   let yearBonus = 0;
   if (claim.years && facts.years.length > 0) {
     const [from, to] = claim.years;
-    const inside = facts.years.some((y) => y.to >= from - YEAR_TOLERANCE && y.from <= to + YEAR_TOLERANCE);
+    const slack = claim.approximate ? APPROXIMATE_YEAR_TOLERANCE : 0;
+    const inside = facts.years.some((y) => y.to >= from - slack && y.from <= to + slack);
     if (!inside) return undefined;
     yearBonus = W_YEAR;
   }
@@ -194,8 +218,8 @@ function scoreClaim(index: CompiledIndex, claim: CompiledClaim, facts: SentenceF
   if (claim.from && claim.to) {
     const givers = new Set(facts.mentions.filter((m) => m.role === 'giver').map((m) => m.country));
     const receivers = new Set(facts.mentions.filter((m) => m.role === 'receiver').map((m) => m.country));
-    if (givers.has(claim.to) && !givers.has(claim.from)) return undefined;
-    if (receivers.has(claim.from) && !receivers.has(claim.to)) return undefined;
+    // Reversed ("Iran sold to North Korea"), or both on one side ("sold to Iran and North Korea").
+    if (givers.has(claim.to) || receivers.has(claim.from)) return undefined;
     const outsider = (set: Set<string>, own: string) =>
       set.size > 0 && !set.has(own) && [...set].some((c) => !claim.actors.includes(c) && index.kinds[c] === 'country');
     if (outsider(receivers, claim.to) || outsider(givers, claim.from)) return undefined;
@@ -241,7 +265,7 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
     if (scored.length === 0) return;
     scored.sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id));
     const best = (scored[0] as { score: number }).score;
-    const stance = readStance(normalise(sentence.text), facts.tokens);
+    const stance = facts.stance;
     for (const { claim, score } of scored.slice(0, MAX_CLAIMS_PER_SENTENCE)) {
       if (score < best - TIE_MARGIN) break;
       out.push({

@@ -15,8 +15,8 @@ export const W_YEAR = 0.1;
 export const W_DIRECTION = 0.05;
 /** Lowest score reported as a match. */
 export const MATCH_THRESHOLD = 0.62;
-/** Other claims of one sentence are kept only within this margin of its best. */
-export const TIE_MARGIN = 0.04;
+/** Other claims of one sentence are kept only within this margin of its best (a year bonus wide). */
+export const TIE_MARGIN = 0.2;
 /** Most claims one sentence may state. */
 export const MAX_CLAIMS_PER_SENTENCE = 2;
 /** Longest alias, in words, that entity recognition tries. */

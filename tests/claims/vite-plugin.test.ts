@@ -8,10 +8,10 @@ import { claimIndexPlugin, DATABASE_MODULE, INDEX_MODULE } from '../../lib/claim
 /** Calls the plugin's hooks the way Vite does during a build. */
 function loadVirtual(dir: string, id: string): string {
   const plugin = claimIndexPlugin(dir);
-  const resolved = (plugin.resolveId as (id: string) => string | undefined)(id);
+  const resolved = (plugin.resolveId as unknown as (id: string) => string | undefined)(id);
   expect(resolved).toBeDefined();
   const context = { addWatchFile: () => undefined };
-  return (plugin.load as (this: typeof context, id: string) => string).call(context, resolved as string);
+  return (plugin.load as unknown as (this: typeof context, id: string) => string).call(context, resolved as string);
 }
 
 function copyDatabase(): string {

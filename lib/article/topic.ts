@@ -30,13 +30,18 @@ export function scoreTopic(
   let iran = 0;
   let dprk = 0;
   let links = 0;
+  // A link is a sentence that names both countries, or names one while the sentence before it
+  // names the other ("A North Korean plane was seized. It was bound for Iran.").
+  let previous = { iran: false, dprk: false };
   for (const sentence of sentences) {
     const { parties, pair } = partiesIn(index, sentence.text);
     const hasIran = parties.has(IRAN);
     const hasDprk = parties.has(DPRK);
     if (hasIran) iran++;
     if (hasDprk) dprk++;
-    if ((hasIran && hasDprk) || (pair && (hasIran || hasDprk))) links++;
+    const withPrevious = (hasIran && previous.dprk) || (hasDprk && previous.iran);
+    if ((hasIran && hasDprk) || (pair && (hasIran || hasDprk)) || withPrevious) links++;
+    previous = { iran: hasIran, dprk: hasDprk };
   }
   const headline = partiesIn(index, title).parties;
   const titleBoth = headline.has(IRAN) && headline.has(DPRK);
@@ -50,7 +55,7 @@ export function scoreTopic(
     W_MENTIONS * Math.min(1, Math.min(iran, dprk) / FULL_MENTIONS);
   const reasons: string[] = [];
   if (claims.size > 0) reasons.push(`${claims.size} claim${claims.size === 1 ? '' : 's'} from the database: ${[...claims].slice(0, 5).join(', ')}`);
-  if (links > 0) reasons.push(`${links} sentence${links === 1 ? '' : 's'} name both Iran and North Korea`);
+  if (links > 0) reasons.push(`${links} sentence${links === 1 ? '' : 's'} link Iran and North Korea`);
   if (titleBoth) reasons.push('the headline names both countries');
   reasons.push(`Iran named in ${iran} sentence${iran === 1 ? '' : 's'}, North Korea in ${dprk}`);
   return {

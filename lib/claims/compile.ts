@@ -1,5 +1,6 @@
 /** Build-time compilation of the claim database into a compact, JSON-serialisable match index. */
 import { CONCEPTS, NOUN_FORMS, PAIR_PHRASES, STOP_WORDS } from './lexicon';
+import { readCues } from './stance';
 import { normalise, stemPhrase, tokenize } from './text';
 import type { Claim, ClaimDatabase, Entity } from './types';
 
@@ -23,6 +24,8 @@ export interface CompiledClaim {
   wordings: string[][];
   /** True for claims that report a denial ("Tehran denied ..."): asserting them is not denying. */
   denial: boolean;
+  /** True for claims whose own statement hedges ("probably built"): a hedging sentence asserts them. */
+  hedged?: boolean;
 }
 
 /** The compiled index: claims, entity aliases and the candidate postings. */
@@ -93,6 +96,8 @@ function compileClaim(claim: Claim, concepts: Map<string, string[]>): CompiledCl
     wordings: [claim.statement, ...claim.match.phrasings].map(contentStems),
     denial: claim.topics.includes('denial'),
   };
+  const normalised = normalise(claim.statement);
+  if (readCues(normalised, tokenize(normalised)).modal) compiled.hedged = true;
   if (claim.direction) {
     compiled.from = claim.direction.from;
     compiled.to = claim.direction.to;

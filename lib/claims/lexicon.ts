@@ -10,7 +10,7 @@ export const CONCEPTS: Record<string, readonly string[]> = {
   assist: ['help', 'assist', 'aid', 'assistance'],
   cooperate: ['cooperate', 'collaborate', 'work with', 'work together', 'cooperation', 'co-operation', 'collaboration'],
   seize: ['seize', 'intercept', 'impound', 'detain', 'confiscate', 'interdict', 'capture', 'seizure', 'interception', 'interdiction'],
-  deny: ['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'repudiate', 'disavow', 'denial'],
+  deny: ['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'repudiate', 'disavow'],
 };
 
 /**
@@ -32,22 +32,25 @@ export const FROM_MARKERS = new Set(['from']);
 
 /** Words that make a sentence deny what it reports ("Tehran denied", "has never", "no evidence"). */
 export const DENIAL_CUES: readonly string[] = [
-  'deny', 'denial', 'reject', 'dismiss', 'refute', 'rebuff', 'repudiate', 'disavow', 'baseless',
+  'deny', 'reject', 'dismiss', 'refute', 'rebuff', 'repudiate', 'disavow', 'baseless',
   'groundless', 'fabricated', 'fabrication', 'untrue', 'false', 'lie', 'lies', 'never', 'not', "n't",
-  'no', 'nor', 'neither', 'without', 'nothing', 'nobody',
+  'no', 'nor', 'neither', 'nothing', 'nobody',
 ];
 /** Negations that count only next to the claim's verb, not anywhere ("no" in "no longer" is not denial). */
-export const WEAK_NEGATIONS = new Set(['not', "n't", 'no', 'nor', 'neither', 'without', 'nothing', 'nobody', 'never']);
+export const WEAK_NEGATIONS = new Set(['not', "n't", 'no', 'nor', 'neither', 'nothing', 'nobody', 'never']);
 /** Phrases with a negation word that do not negate ("not only", "no longer", "no doubt", "not least"). */
 export const NON_NEGATING = ['not only', 'no longer', 'no doubt', 'not least', 'no sooner', 'not just', 'no less', 'never before'];
 
-/** Words that mark a report as unconfirmed. */
-export const HEDGE_CUES: readonly string[] = [
+/** Words by which a writer keeps their distance from a report ("reportedly", "according to"). */
+export const DISTANCING_CUES: readonly string[] = [
   'reportedly', 'allegedly', 'alleged', 'purportedly', 'supposedly', 'apparently', 'believed', 'suspected',
-  'suspect', 'may', 'might', 'could', 'possibly', 'probably', 'likely', 'according', 'claim', 'claimed',
-  'claims', 'unconfirmed', 'rumor', 'rumour', 'rumored', 'rumoured', 'said to', 'thought to', 'suggest',
-  'suggested', 'suggests', 'presumably', 'perhaps', 'reports', 'report', 'reported', 'speculation', 'appears',
-  'appeared', 'seems', 'seemed', 'sources say', 'sources said', 'contends', 'contended', 'argues',
+  'unconfirmed', 'unverified', 'rumor', 'rumour', 'rumored', 'rumoured', 'speculation', 'according to',
+  'said to', 'thought to', 'reported to', 'believed to', 'alleged to', 'sources say', 'sources said',
+];
+/** Words by which a writer weighs the odds ("probably", "may have"). */
+export const MODAL_CUES: readonly string[] = [
+  'may', 'might', 'could', 'possibly', 'probably', 'probable', 'likely', 'suggest', 'suggested', 'suggests',
+  'presumably', 'perhaps', 'appears', 'appeared', 'seems', 'seemed',
 ];
 
 /** Words that say "both of them" without naming either ("the two countries", "both nations"). */

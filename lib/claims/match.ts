@@ -1,8 +1,8 @@
 /** Sentence → claim matching: entity and concept gates, direction and year checks, weighted scoring. */
-import type { PageSentence, SentenceMatch, SentenceStance } from '../article/types';
+import type { PageSentence, SentenceMatch } from '../article/types';
 import { DENIAL_GROUP, type CompiledClaim, type CompiledIndex } from './compile';
 import { FROM_MARKERS, GIVER_VERBS, RECEIVER_VERBS, TO_MARKERS } from './lexicon';
-import { readStance } from './stance';
+import { readCues, stanceFor, type StanceCues } from './stance';
 import { normalise, stem, tokenize, yearsIn, type Token } from './text';
 
 /** Score every gated claim starts from: it names the parties and every required concept. */
@@ -17,6 +17,8 @@ export const W_DIRECTION = 0.05;
 export const MATCH_THRESHOLD = 0.62;
 /** Other claims of one sentence are kept only within this margin of its best (a year bonus wide). */
 export const TIE_MARGIN = 0.2;
+/** Cost of taking one party from the sentence before: a direct statement outranks it. */
+export const CONTEXT_PENALTY = 0.05;
 /** Most claims one sentence may state. */
 export const MAX_CLAIMS_PER_SENTENCE = 2;
 /** Longest alias, in words, that entity recognition tries. */
@@ -49,11 +51,11 @@ interface SentenceFacts {
   parties: Set<string>;
   pair: boolean;
   years: { from: number; to: number }[];
-  stance: SentenceStance;
+  cues: StanceCues;
 }
 
 function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
-  if (phrase === DENIAL_GROUP) return facts.stance === 'denies';
+  if (phrase === DENIAL_GROUP) return facts.cues.denies;
   const parts = phrase.split(' ');
   const first = parts[0] as string;
   if (!facts.stemSet.has(first)) return false;
@@ -179,7 +181,7 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
     parties,
     pair: false,
     years: yearsIn(normalised),
-    stance: readStance(normalised, tokens),
+    cues: readCues(normalised, tokens),
   };
   facts.pair = index.pairPhrases.some((p) => hasPhrase(facts, p));
   return facts;
@@ -190,17 +192,30 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
  * to state the claim: the two ends of its direction, or else the countries among its actors.
  */
 function requiredParties(index: CompiledIndex, claim: CompiledClaim): string[] {
-  if (claim.from && claim.to) return [claim.from, claim.to];
   const countries = claim.actors.filter((a) => index.kinds[a] === 'country');
+  if (claim.from && claim.to) return [...new Set([claim.from, claim.to, ...countries])];
   return countries.length > 0 ? countries : claim.actors;
 }
 
 /** Scores one claim against one sentence; undefined when a gate fails. */
-function scoreClaim(index: CompiledIndex, claim: CompiledClaim, facts: SentenceFacts): number | undefined {
-  // Gate 1: the parties. "The two countries" stands for both when the sentence names neither.
+function scoreClaim(
+  index: CompiledIndex,
+  claim: CompiledClaim,
+  facts: SentenceFacts,
+  context: ReadonlySet<string>,
+): number | undefined {
+  // Gate 1: the parties. "The two countries" stands for both when the sentence names neither; a
+  // sentence that names one party may take the other from the sentence before it ("A North Korean
+  // plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
   const required = requiredParties(index, claim);
-  const missing = required.filter((p) => !facts.parties.has(p) && !facts.parties.has(index.countryOf[p] ?? p));
-  if (missing.length > 0 && !(facts.pair && missing.length <= 2)) return undefined;
+  const named = (set: ReadonlySet<string>, p: string) => set.has(p) || set.has(index.countryOf[p] ?? p);
+  const missing = required.filter((p) => !named(facts.parties, p));
+  let contextPenalty = 0;
+  if (missing.length > 0 && !(facts.pair && missing.length <= 2)) {
+    const fromContext = missing.length === 1 && required.length > 1 && named(context, missing[0] as string);
+    if (!fromContext) return undefined;
+    contextPenalty = CONTEXT_PENALTY;
+  }
   // Gate 2: every concept group.
   if (!claim.groups.every((group) => group.some((phrase) => hasPhrase(facts, phrase)))) return undefined;
   // Gate 3: a year the sentence names must fall in the claim's span.
@@ -238,7 +253,7 @@ function scoreClaim(index: CompiledIndex, claim: CompiledClaim, facts: SentenceF
     }
     if (total > 0) coverage = Math.max(coverage, found / total);
   }
-  return Math.min(1, W_GATES + W_COVERAGE * coverage + yearBonus + directionBonus);
+  return Math.min(1, W_GATES + W_COVERAGE * coverage + yearBonus + directionBonus) - contextPenalty;
 }
 
 /** Claims worth checking for a sentence: postings of its words, never a scan of every claim. */
@@ -253,19 +268,21 @@ function candidates(index: CompiledIndex, facts: SentenceFacts): Set<number> {
 /** Matches each sentence against the index; returns matches in sentence order. */
 export function matchSentences(index: CompiledIndex, sentences: readonly PageSentence[]): SentenceMatch[] {
   const out: SentenceMatch[] = [];
+  let context: ReadonlySet<string> = new Set();
   sentences.forEach((sentence, sentenceIndex) => {
     const facts = readFacts(index, sentence.text);
+    const previous = context;
+    context = facts.parties;
     if (facts.parties.size === 0 && !facts.pair) return;
     const scored: { claim: CompiledClaim; score: number }[] = [];
     for (const i of candidates(index, facts)) {
       const claim = index.claims[i] as CompiledClaim;
-      const score = scoreClaim(index, claim, facts);
+      const score = scoreClaim(index, claim, facts, previous);
       if (score !== undefined && score >= MATCH_THRESHOLD) scored.push({ claim, score });
     }
     if (scored.length === 0) return;
     scored.sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id));
     const best = (scored[0] as { score: number }).score;
-    const stance = facts.stance;
     for (const { claim, score } of scored.slice(0, MAX_CLAIMS_PER_SENTENCE)) {
       if (score < best - TIE_MARGIN) break;
       out.push({
@@ -274,8 +291,7 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
         start: sentence.start,
         end: sentence.end,
         claimId: claim.id,
-        // A claim that reports a denial is asserted by a sentence that reports it.
-        stance: claim.denial && stance === 'denies' ? 'asserts' : stance,
+        stance: stanceFor(facts.cues, claim),
         score: Math.round(score * 1000) / 1000,
       });
     }

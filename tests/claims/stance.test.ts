@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readCues, stanceFor } from '../../lib/claims/stance';
+import { normalise, tokenize } from '../../lib/claims/text';
+
+const cues = (text: string) => {
+  const n = normalise(text);
+  return readCues(n, tokenize(n));
+};
+const plain = { denial: false };
+
+describe('stance cues', () => {
+  it.each([
+    ['North Korea sold Iran the Nodong-1 in 1993.', 'asserts'],
+    ['Pyongyang transferred the No-dong to Tehran in 1993.', 'asserts'],
+    ['Tehran denied buying missiles from Pyongyang.', 'denies'],
+    ['North Korea has never sold missiles to Iran.', 'denies'],
+    ["Iran didn't receive the missiles.", 'denies'],
+    ['North Korea reportedly sold missiles to Iran.', 'hedges'],
+    ['According to the memoirs, Iran received Scud-Bs.', 'hedges'],
+    ['Iran may have shared the data with North Korea.', 'hedges'],
+    ['North Korea is said to have helped Iran.', 'hedges'],
+    ['The weapons were meant for Hezbollah, not Iran, the minister said.', 'asserts'],
+    ['North Korea not only sold missiles to Iran but trained its engineers.', 'asserts'],
+    ['The report said North Korea sold missiles to Iran.', 'asserts'],
+  ] as const)('%s → %s', (text, stance) => {
+    expect(stanceFor(cues(text), plain)).toBe(stance);
+  });
+
+  it('is relative to the claim: a reported denial asserts a denial claim', () => {
+    const c = cues('Iran denied that the plane was carrying arms to Iran.');
+    expect(stanceFor(c, plain)).toBe('denies');
+    expect(stanceFor(c, { denial: true })).toBe('asserts');
+    expect(stanceFor(cues('Iran reportedly denied the shipment.'), { denial: true })).toBe('hedges');
+  });
+
+  it('is relative to the claim: "probably" asserts a claim that says "probably", "reportedly" still hedges', () => {
+    expect(stanceFor(cues('Iran probably shared the test data with Pyongyang.'), { denial: false, hedged: true })).toBe('asserts');
+    expect(stanceFor(cues('Iran probably shared the test data with Pyongyang.'), plain)).toBe('hedges');
+    expect(stanceFor(cues('Iran reportedly shared the test data.'), { denial: false, hedged: true })).toBe('hedges');
+  });
+});

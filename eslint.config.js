@@ -14,14 +14,14 @@ const boundaries = [
   {
     files: ['entrypoints/*.content.ts', 'entrypoints/*.content/**'],
     patterns: [
-      { group: ['**/lib/notes/**', 'dexie'], message: 'IndexedDB from a content script belongs to the page: notes live in the extension origin.' },
+      { group: ['**/lib/notes/**', '!**/lib/notes/types', 'dexie'], message: 'IndexedDB from a content script belongs to the page: notes live in the extension origin (only lib/notes/types is shared).' },
       { group: ['virtual:nexus-lens/*'], message: 'The claim index stays in the background; content scripts get matches by message.' },
     ],
   },
   {
     files: ['components/**/*.{ts,tsx}'],
     patterns: [
-      { group: ['**/lib/notes/**', '**/lib/messaging/**', 'dexie', 'wxt/browser'], message: 'Components are presentational: props in, callbacks out.' },
+      { group: ['**/lib/notes/**', '!**/lib/notes/types', '**/lib/messaging/**', 'dexie', 'wxt/browser'], message: 'Components are presentational: props in, callbacks out (only lib/notes/types is shared).' },
     ],
   },
 ];

@@ -18,6 +18,8 @@ export default defineConfig({
       'scripting',
       'activeTab',
       'contextMenus',
+      // The notes database must not be evicted under storage pressure: notes are the reader's data.
+      'unlimitedStorage',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: ['http://*/*', 'https://*/*'],
@@ -26,6 +28,10 @@ export default defineConfig({
       'annotate-page': {
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Annotate this page with Nexus Lens',
+      },
+      'save-highlight': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Save the selected text as a highlight',
       },
     },
     ...(browser === 'firefox'

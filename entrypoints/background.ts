@@ -1,8 +1,18 @@
 // The service worker: routes messages, injects the annotator where needed, keeps per-tab state.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { TabState } from '../lib/messaging/protocol';
+import type { PageCommand, TabState } from '../lib/messaging/protocol';
 import { createRouter } from '../lib/messaging/router';
+import { openNotesDb } from '../lib/notes/db';
+import {
+  deleteNote,
+  hasNotes,
+  notesForUrl,
+  requestPersistence,
+  saveNote,
+  setAnchorStates,
+  updateNote,
+} from '../lib/notes/repository';
 
 const ANNOTATOR_FILE = '/content-scripts/annotator.js';
 const stateKey = (tabId: number) => `tab:${tabId}`;
@@ -18,6 +28,9 @@ function getEngine() {
 
 export default defineBackground(() => {
   const states = new Map<number, TabState>();
+  // The reader's notes live here, in the extension's origin, never in a page's.
+  const db = openNotesDb();
+  const sendToTab = (tabId: number, message: PageCommand) => browser.tabs.sendMessage(tabId, message);
 
   async function injectAnnotator(tabId: number): Promise<boolean> {
     try {
@@ -37,7 +50,22 @@ export default defineBackground(() => {
       // No panel open is normal: nobody receives the event.
       await browser.runtime.sendMessage(event).catch(() => undefined);
     },
-    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    sendToTab,
+    notifyTabs: async (urls) => {
+      // Every tab we have seen; a tab without an annotator simply does not answer.
+      await Promise.all(
+        [...states.keys()].map((tabId) => sendToTab(tabId, { type: 'notesChanged', payload: { urls } }).catch(() => undefined)),
+      );
+    },
+    notes: {
+      forUrl: (url) => notesForUrl(db, url),
+      has: (url) => hasNotes(db, url),
+      get: (id) => db.notes.get(id),
+      save: (input) => saveNote(db, input),
+      update: (id, patch) => updateNote(db, id, patch),
+      remove: (id) => deleteNote(db, id),
+      setAnchors: (list) => setAnchorStates(db, list),
+    },
     analyse: async (input) => (await getEngine()).analyse(input),
     loadState: async (tabId) => {
       const known = states.get(tabId);
@@ -77,14 +105,25 @@ export default defineBackground(() => {
     else void browser.sidePanel?.open?.({ tabId });
     void injectAnnotator(tabId);
   };
+  // Save a highlight by hand: the annotator brings the toolbar, injected first if need be.
+  const saveByHand = async (tabId: number | undefined) => {
+    if (tabId === undefined) return;
+    if (!(await injectAnnotator(tabId))) return;
+    await sendToTab(tabId, { type: 'showToolbar', payload: {} }).catch(() => undefined);
+  };
   browser.action.onClicked.addListener((tab) => annotateByHand(tab.id));
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'annotate-page') annotateByHand(tab?.id);
+    if (command === 'save-highlight') void saveByHand(tab?.id);
   });
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'annotate-page', title: 'Annotate with Nexus Lens', contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: 'save-highlight', title: 'Save highlight in Nexus Lens', contexts: ['selection'] });
+    // Ask once that the browser never evicts the notes database; the library shows the answer.
+    void requestPersistence();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'annotate-page') annotateByHand(tab?.id);
+    if (info.menuItemId === 'save-highlight') void saveByHand(tab?.id);
   });
 });

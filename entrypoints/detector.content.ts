@@ -11,10 +11,12 @@ export default defineContentScript({
     const report = () => {
       const page = glancePage(document, location.href);
       const verdict = judgeCandidate(page);
+      // Only the head is searched: cheap on any page. The background checks it is on the same site.
+      const canonical = document.head?.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || undefined;
       browser.runtime
         .sendMessage({
           type: 'pageScanned',
-          payload: { url: page.url, title: page.title, candidate: verdict.candidate, score: verdict.score },
+          payload: { url: page.url, title: page.title, candidate: verdict.candidate, score: verdict.score, canonical },
         })
         .catch(() => {
           // The extension was reloaded or the worker is gone: this page simply stays unannotated.

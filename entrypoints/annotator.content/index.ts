@@ -2,10 +2,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractArticle, type ExtractedArticle } from '../../lib/article/extract';
-import { buildTextMap, findRange } from '../../lib/article/text-map';
+import { anchor, describe } from '../../lib/anchor/selectors';
+import { buildTextMap, findRange, rangeBetween, textOffsetOf, type TextMap } from '../../lib/article/text-map';
 import type { SentenceMatch, TopicVerdict } from '../../lib/article/types';
 import { createPainter, rangeAtPoint, type HighlightKind } from '../../lib/highlight/painter';
 import { runSliced } from '../../lib/highlight/sliced';
+import type { AnchorState, Note } from '../../lib/notes/types';
+import { createToolbar, type ToolbarDraft } from './toolbar';
 
 /** How long DOM changes may settle before we look at them (ms): batches bursts of mutations. */
 const MUTATION_SETTLE_MS = 300;
@@ -20,6 +23,25 @@ interface Painted {
   range: Range;
 }
 
+interface PaintedNote {
+  note: Note;
+  range: Range;
+}
+
+/** The page's canonical link, when it declares one (the background accepts it only on the same site). */
+const canonicalLink = () => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || undefined;
+
+/** Sends a message to the background; a refusal or a gone worker becomes an error string. */
+async function ask<T>(type: string, payload: unknown): Promise<T | { error: string }> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type, payload })) as T | { error: string } | undefined;
+    return reply ?? { error: 'Nexus Lens did not answer: reload the page and try again.' };
+  } catch (err) {
+    return { error: `Nexus Lens could not be reached (${String(err)}): reload the page and try again.` };
+  }
+}
+const failed = (reply: object): reply is { error: string } => 'error' in reply;
+
 const KIND: Record<SentenceMatch['stance'], HighlightKind> = {
   asserts: 'asserts',
   denies: 'denies',
@@ -29,10 +51,10 @@ const KIND: Record<SentenceMatch['stance'], HighlightKind> = {
 export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
-    const marker = Symbol.for('nexus-lens.annotator');
-    const scope = globalThis as unknown as Record<symbol, unknown>;
-    if (scope[marker]) return; // injected twice: the first instance already runs
-    scope[marker] = true;
+    // Injected again (SPA navigation, the action button): WXT has already invalidated the previous
+    // instance (its ContentScriptContext aborts when a newer one starts), which unpaints and stops
+    // itself in onInvalidated; this one takes over. The marker only tells tests an annotator ran here.
+    (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('nexus-lens.annotator')] = true;
 
     const suffix = crypto.randomUUID().slice(0, 8);
     const painter = createPainter(
@@ -48,6 +70,41 @@ export default defineContentScript({
     let matches: SentenceMatch[] = [];
     let painted: Painted[] = [];
     let articleKey = '';
+    let notes: Note[] = [];
+    let paintedNotes: PaintedNote[] = [];
+    const reportedAnchors = new Map<string, AnchorState>();
+
+    let notesRun = 0;
+    /**
+     * Places the reader's notes on the current page text and paints them; reports orphans. Fuzzy
+     * placement can cost milliseconds per note, so it runs in time slices; a newer run wins.
+     */
+    async function paintNotes(map: TextMap = buildTextMap(document.body)): Promise<void> {
+      if (ctx.isInvalid) return; // a reply that arrived after a newer instance took over
+      const run = ++notesRun;
+      const next: PaintedNote[] = [];
+      const states: { id: string; anchor: AnchorState }[] = [];
+      await runSliced(notes, (note) => {
+        const placed = anchor(map.text, note.target);
+        const range = placed.state === 'orphan' ? null : rangeBetween(map, placed.start, placed.end, document);
+        const state: AnchorState = range ? placed.state : 'orphan';
+        if (range) next.push({ note, range });
+        if (reportedAnchors.get(note.id) !== state) states.push({ id: note.id, anchor: state });
+      });
+      if (ctx.isInvalid || run !== notesRun) return;
+      paintedNotes = next;
+      painter.paint('note', next.map((p) => p.range));
+      if (states.length > 0) {
+        for (const s of states) reportedAnchors.set(s.id, s.anchor);
+        void ask('anchorsPlaced', { states });
+      }
+    }
+
+    async function loadNotes(): Promise<void> {
+      const reply = await ask<{ notes: Note[] }>('pageNotes', { url: location.href, canonical: canonicalLink() });
+      notes = failed(reply) ? [] : reply.notes;
+      await paintNotes();
+    }
 
     async function paint(): Promise<void> {
       if (!article) return;
@@ -63,10 +120,12 @@ export default defineContentScript({
         from = found.start;
         next.push({ match, text: sentence.text, range: found.range });
       });
+      if (ctx.isInvalid) return;
       painted = next;
       for (const kind of ['asserts', 'denies', 'hedges'] as const) {
         painter.paint(kind, painted.filter((p) => KIND[p.match.stance] === kind).map((p) => p.range));
       }
+      await paintNotes(map);
     }
 
     async function annotate(): Promise<void> {
@@ -76,9 +135,84 @@ export default defineContentScript({
         type: 'articleExtracted',
         payload: { url: location.href, title: article.title, sentences: article.sentences },
       })) as { topic: TopicVerdict; matches: SentenceMatch[] } | { error: string } | undefined;
+      if (ctx.isInvalid) return;
       matches = reply && 'matches' in reply ? reply.matches : [];
+      await loadNotes();
       await paint();
     }
+
+    // Saving: a selection brings the toolbar; its offsets become W3C selectors on the page text.
+    let pending: { start: number; end: number; url: string; title: string } | undefined;
+    const toolbar = createToolbar({
+      claims: () => {
+        const seen = new Map<string, string>();
+        for (const m of matches) if (!seen.has(m.claimId)) seen.set(m.claimId, m.claimId.replaceAll('-', ' '));
+        return [...seen].map(([id, label]) => ({ id, label }));
+      },
+      save: async (draft: ToolbarDraft) => {
+        if (!pending) return 'The selection is gone: select the text again.';
+        const map = buildTextMap(document.body);
+        const target = describe(map.text, pending.start, pending.end);
+        const reply = await ask<{ note: Note }>('saveNote', {
+          url: pending.url,
+          pageUrl: location.href,
+          title: pending.title,
+          target,
+          ...draft,
+        });
+        if (failed(reply)) return reply.error;
+        // The background may already have told us (notesChanged): keep one copy of each note.
+        notes = [...notes.filter((n) => n.id !== reply.note.id), reply.note];
+        await paintNotes(map);
+        getSelection()?.removeAllRanges();
+        return undefined;
+      },
+      update: async (id, draft) => {
+        const reply = await ask<{ note: Note }>('updateNote', {
+          id,
+          patch: { ...draft, claimId: draft.claimId ?? null, claimStance: draft.claimStance ?? null },
+        });
+        if (failed(reply)) return reply.error;
+        notes = notes.map((n) => (n.id === id ? reply.note : n));
+        await paintNotes();
+        return undefined;
+      },
+      remove: async (id) => {
+        const reply = await ask<{ deleted: boolean }>('deleteNote', { id });
+        if (failed(reply)) return reply.error;
+        notes = notes.filter((n) => n.id !== id);
+        await paintNotes();
+        return undefined;
+      },
+    });
+
+    /** Opens the toolbar for the current selection, if it selects page text. */
+    function offerToSave(expanded: boolean): boolean {
+      const selection = getSelection();
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false;
+      const range = selection.getRangeAt(0);
+      const map = buildTextMap(document.body);
+      let start = textOffsetOf(map, range.startContainer, range.startOffset);
+      let end = textOffsetOf(map, range.endContainer, range.endOffset);
+      if (start === null || end === null) return false;
+      while (start < end && map.text[start] === ' ') start++;
+      while (end > start && map.text[end - 1] === ' ') end--;
+      if (end <= start) return false;
+      const canonical = canonicalLink();
+      pending = { start, end, url: '', title: article?.title || document.title };
+      // The background files the note under the normalised URL; we send what we know.
+      pending.url = canonical ?? location.href;
+      toolbar.open({ kind: 'new', quote: map.text.slice(start, end), rect: range.getBoundingClientRect(), expanded });
+      return true;
+    }
+
+    ctx.addEventListener(document, 'mouseup', (event) => {
+      if (toolbar.contains(event.target)) return;
+      // Let the selection settle; a click elsewhere closes the toolbar.
+      ctx.setTimeout(() => {
+        if (!offerToSave(false) && toolbar.isOpen) toolbar.close();
+      }, 0);
+    });
 
     // Re-render handling: batched after mutations settle; re-annotate when the article itself changed.
     let settle: number | undefined;
@@ -86,27 +220,38 @@ export default defineContentScript({
       if (settle !== undefined) return;
       settle = ctx.setTimeout(() => {
         settle = undefined;
-        const stale = painted.some((p) => !p.range.startContainer.isConnected || p.range.collapsed);
+        const stale = [...painted, ...paintedNotes].some((p) => !p.range.startContainer.isConnected || p.range.collapsed);
         const fresh = extractArticle(document);
         const key = `${location.href}\n${fresh.text.length}\n${fresh.text.slice(0, 200)}`;
         if (key !== articleKey) void annotate();
-        else if (stale || painted.length < matches.length) void paint();
+        else if (stale || painted.length < matches.length || paintedNotes.length < notes.length) void paint();
       }, MUTATION_SETTLE_MS);
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     ctx.onInvalidated(() => {
       observer.disconnect();
       painter.clear();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      toolbar.close();
     });
 
     // The page shares CSS.highlights and may clear it; there is no event for that, so we look.
     ctx.setInterval(() => painter.restore(), RESTORE_INTERVAL_MS);
     ctx.addEventListener(window, 'wxt:locationchange', () => void annotate());
 
-    // A click on a painted sentence brings its card into view in the side panel.
+    // A click on one of the reader's highlights opens it for editing; on a painted sentence, it
+    // brings the claim's card into view in the side panel.
     ctx.addEventListener(document, 'click', (event) => {
+      if (toolbar.contains(event.target)) return;
       const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
       if (!caret) return;
+      if (getSelection()?.isCollapsed !== false) {
+        const own = rangeAtPoint(paintedNotes, caret.offsetNode, caret.offset);
+        if (own) {
+          toolbar.open({ kind: 'edit', note: own.note, rect: own.range.getBoundingClientRect() });
+          return;
+        }
+      }
       const hit = rangeAtPoint(painted, caret.offsetNode, caret.offset);
       if (!hit) return;
       void browser.runtime
@@ -115,8 +260,30 @@ export default defineContentScript({
     });
 
     browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-      const m = message as { type?: string; payload?: { start?: number } };
-      if (sender.id !== browser.runtime.id || m?.type !== 'revealSentence') return undefined;
+      const m = message as { type?: string; payload?: { start?: number; id?: string; urls?: unknown } };
+      // An invalidated instance stays silent: the instance that replaced it answers.
+      if (ctx.isInvalid || sender.id !== browser.runtime.id) return undefined;
+      if (m?.type === 'notesChanged') {
+        // Another view changed notes: reload ours (the background filters by URL; re-reading is cheap).
+        void loadNotes();
+        sendResponse({ ok: true });
+        return undefined;
+      }
+      if (m?.type === 'showToolbar') {
+        sendResponse({ ok: offerToSave(true) });
+        return undefined;
+      }
+      if (m?.type === 'revealNote') {
+        const own = paintedNotes.find((p) => p.note.id === m.payload?.id);
+        if (own) {
+          own.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          painter.paint('flash', [own.range]);
+          ctx.setTimeout(() => painter.paint('flash', []), FLASH_MS);
+        }
+        sendResponse({ ok: Boolean(own) });
+        return undefined;
+      }
+      if (m?.type !== 'revealSentence') return undefined;
       const target = painted.find((p) => p.match.start === m.payload?.start);
       if (!target) {
         sendResponse({ ok: false });

@@ -3,10 +3,40 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import database from 'virtual:nexus-lens/claim-database';
+import { PageNotes } from '../../components/PageNotes';
 import { TabStateView } from '../../components/TabStateView';
+import { normaliseUrl } from '../../lib/anchor/url';
 import { createClient, type PanelEvent, type PanelToBackground, type TabState } from '../../lib/messaging/protocol';
+import { openNotesDb } from '../../lib/notes/db';
+import { deleteNote, notesForUrl, updateNote, watch } from '../../lib/notes/repository';
+import type { Note, NotePatch } from '../../lib/notes/types';
 
 const client = createClient<PanelToBackground>((message) => browser.runtime.sendMessage(message));
+const db = openNotesDb();
+const statements = new Map(database.claims.map((c) => [c.id, c.statement]));
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** The reader's notes on the tab's page, live from the database. */
+function usePageNotes(url: string | undefined): Note[] | undefined {
+  const [notes, setNotes] = useState<Note[] | undefined>(undefined);
+  useEffect(() => {
+    setNotes(undefined);
+    if (!url || !/^https?:/.test(url)) return undefined;
+    return watch(() => notesForUrl(db, normaliseUrl(url)), setNotes);
+  }, [url]);
+  return notes;
+}
+
+/** Runs a change to a note, then tells the page so it repaints; resolves with an error to show. */
+async function change(note: Note, run: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await run();
+    await client.call('notesChanged', { urls: [note.url] }).catch(() => undefined);
+    return undefined;
+  } catch (err) {
+    return messageOf(err);
+  }
+}
 /** A fixed tab to follow (`?tabId=N`), for the library's "open in panel" and for tests. */
 const pinnedTab = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
 
@@ -20,6 +50,7 @@ function App() {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [state, setState] = useState<TabState | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const notes = usePageNotes(state && 'url' in state ? state.url : undefined);
 
   useEffect(() => {
     const refresh = () => void activeTabId().then(setTabId);
@@ -64,6 +95,13 @@ function App() {
           setSelected(m.claimId);
           if (tabId !== undefined) void client.call('revealSentence', { tabId, start: m.start, end: m.end });
         }}
+      />
+      <PageNotes
+        notes={notes}
+        claimStatement={(id) => statements.get(id)}
+        onReveal={(note) => tabId !== undefined && void client.call('revealNote', { tabId, id: note.id })}
+        onUpdate={(note: Note, patch: NotePatch) => change(note, () => updateNote(db, note.id, patch))}
+        onDelete={(note: Note) => change(note, () => deleteNote(db, note.id))}
       />
     </main>
   );

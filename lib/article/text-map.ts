@@ -134,3 +134,75 @@ export function findRange(
   range.setEnd(span.endNode, span.endOffset);
   return { range, start: span.start, end: span.end };
 }
+
+/**
+ * The collapsed-text offset of a DOM boundary point (a selection's start or end), or null when the
+ * point is outside the mapped text. Element boundary points resolve to the nearest text node.
+ */
+export function textOffsetOf(map: TextMap, node: Node, offset: number): number | null {
+  let target: Node = node;
+  let rawOffset = offset;
+  if (node.nodeType !== TEXT_NODE) {
+    // A point between children: take the first text node at or after it, else the end of the one before.
+    const child = node.childNodes[offset];
+    const before = offset > 0 ? node.childNodes[offset - 1] : undefined;
+    const first = child ? firstText(child) : null;
+    if (first) {
+      target = first;
+      rawOffset = 0;
+    } else {
+      const last = before ? lastText(before) : null;
+      if (!last) return null;
+      target = last;
+      rawOffset = (last.nodeValue ?? '').length;
+    }
+  }
+  const index = map.nodes.indexOf(target as Text);
+  if (index < 0) return null;
+  const raw = (target as Text).nodeValue ?? '';
+  let lastSpace = index === 0 ? true : map.text[(map.starts[index] as number) - 1] === ' ';
+  let kept = 0;
+  for (let i = 0; i < Math.min(rawOffset, raw.length); i++) {
+    const space = isSpace(raw[i] as string);
+    if (!space || !lastSpace) kept++;
+    lastSpace = space;
+  }
+  return (map.starts[index] as number) + kept;
+}
+
+function firstText(node: Node): Text | null {
+  if (node.nodeType === TEXT_NODE) return node as Text;
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    const t = firstText(c);
+    if (t) return t;
+  }
+  return null;
+}
+
+function lastText(node: Node): Text | null {
+  if (node.nodeType === TEXT_NODE) return node as Text;
+  for (let c = node.lastChild; c; c = c.previousSibling) {
+    const t = lastText(c);
+    if (t) return t;
+  }
+  return null;
+}
+
+/** The DOM boundary points of collapsed-text offsets [start, end), or null when they fall outside the map. */
+export function spanBetween(map: TextMap, start: number, end: number): TextSpan | null {
+  if (start < 0 || end <= start || end > map.text.length) return null;
+  const a = domPosition(map, start, false);
+  const b = domPosition(map, end, true);
+  if (!a || !b) return null;
+  return { start, end, startNode: a.node, startOffset: a.offset, endNode: b.node, endOffset: b.offset };
+}
+
+/** As spanBetween, as a live Range built in `doc`. */
+export function rangeBetween(map: TextMap, start: number, end: number, doc: Document): Range | null {
+  const span = spanBetween(map, start, end);
+  if (!span) return null;
+  const range = doc.createRange();
+  range.setStart(span.startNode, span.startOffset);
+  range.setEnd(span.endNode, span.endOffset);
+  return range;
+}

@@ -151,11 +151,12 @@ function assignRoles(mentions: Mention[], stems: string[], index: CompiledIndex)
 const LIST_GLUE = new Set(['and', 'or', 'as', 'well', 'also', 'both', 'the', 'nor']);
 
 /** A party listed right after another shares its role: "sold to Iran and North Korea" makes both receivers. */
-function shareListRoles(mentions: Mention[], stems: string[]): void {
+function shareListRoles(mentions: Mention[], stems: string[], index: CompiledIndex): void {
   for (let k = 1; k < mentions.length; k++) {
     const prev = mentions[k - 1] as Mention;
     const m = mentions[k] as Mention;
-    if (!prev.role || m.role) continue;
+    // A system is what changes hands, never a party: "sold Iran the Nodong-1".
+    if (!prev.role || m.role || index.kinds[m.entity] === 'system') continue;
     const gap = stems.slice(prev.last + 1, m.first);
     if (gap.length <= 3 && gap.every((s) => LIST_GLUE.has(s))) m.role = prev.role;
   }
@@ -167,7 +168,7 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
   const stems = tokens.map((t) => t.stem);
   const mentions = findMentions(index, stems);
   assignRoles(mentions, stems, index);
-  shareListRoles(mentions, stems);
+  shareListRoles(mentions, stems, index);
   const parties = new Set<string>();
   for (const m of mentions) {
     parties.add(m.entity);

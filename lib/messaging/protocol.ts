@@ -1,14 +1,34 @@
 /** The one typed message protocol between the page side, the background and the panels. */
 import type { PageSentence, SentenceMatch, TabState, TopicVerdict } from '../article/types';
+import type { AnchorState, NewNote, Note, NotePatch } from '../notes/types';
 
 export type { TabState };
 
 /** Messages the page side (detector, annotator) sends to the background. */
 export interface PageToBackground {
-  /** The detector looked at a page and reports whether it looks like an Iran–DPRK article. */
+  /**
+   * The detector looked at a page and reports whether it looks like an Iran–DPRK article. The
+   * background also injects the annotator when the reader has notes on this page.
+   */
   pageScanned: {
-    request: { url: string; title: string; candidate: boolean; score: number };
+    request: { url: string; title: string; candidate: boolean; score: number; canonical?: string };
     response: { injected: boolean };
+  };
+  /** The annotator asks for the reader's notes on its page (by normalised URL). */
+  pageNotes: {
+    request: { url: string; canonical?: string };
+    response: { notes: Note[] };
+  };
+  /** The selection toolbar saves a highlight with its note, on the sender's own page. */
+  saveNote: { request: NewNote; response: { note: Note } | { error: string } };
+  /** The page's toolbar edits a note of the sender's own page. */
+  updateNote: { request: { id: string; patch: NotePatch }; response: { note: Note } | { error: string } };
+  /** The page's toolbar deletes a note of the sender's own page. */
+  deleteNote: { request: { id: string }; response: { deleted: boolean } | { error: string } };
+  /** The annotator reports how it placed the page's notes (orphans included). */
+  anchorsPlaced: {
+    request: { states: { id: string; anchor: AnchorState }[] };
+    response: { ok: boolean };
   };
   /** The annotator extracted the article's sentences; the background scores and matches them. */
   articleExtracted: {
@@ -33,6 +53,10 @@ export interface PanelToBackground {
     request: { tabId: number; start: number; end: number };
     response: { ok: boolean };
   };
+  /** Scroll the tab's page to one of the reader's notes and flash it. */
+  revealNote: { request: { tabId: number; id: string }; response: { ok: boolean } };
+  /** A panel changed notes in the database: the pages showing these URLs repaint. */
+  notesChanged: { request: { urls: string[] }; response: { ok: boolean } };
 }
 
 /** Events the background broadcasts to the panels. */
@@ -47,7 +71,18 @@ export interface BackgroundToPanel {
 export interface BackgroundToPage {
   /** Scroll to the sentence at these article offsets and flash it. */
   revealSentence: { request: { start: number; end: number }; response: { ok: boolean } };
+  /** Scroll to one of the reader's notes and flash it. */
+  revealNote: { request: { id: string }; response: { ok: boolean } };
+  /** Notes changed for these normalised URLs: reload and repaint them if they are this page's. */
+  notesChanged: { request: { urls: string[] }; response: { ok: boolean } };
+  /** Open the save toolbar for the current selection (context menu, keyboard shortcut). */
+  showToolbar: { request: Record<string, never>; response: { ok: boolean } };
 }
+
+/** A command as it travels from the background to a tab. */
+export type PageCommand = {
+  [K in keyof BackgroundToPage]: { type: K; payload: BackgroundToPage[K]['request'] };
+}[keyof BackgroundToPage];
 
 /** Every request the background accepts, as a discriminated union. */
 export type BackgroundRequest = {

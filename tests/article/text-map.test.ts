@@ -41,3 +41,40 @@ describe('buildTextMap and locateSentence', () => {
     expect(locateSentence(map, 'Syria bought them.')).toBeNull();
   });
 });
+
+describe('textOffsetOf and rangeBetween', () => {
+  it('round-trip any span of the collapsed text through a live Range (property)', async () => {
+    const fc = await import('fast-check');
+    const { spanBetween, textOffsetOf } = await import('../../lib/article/text-map');
+    const word = fc.stringMatching(/^[A-Za-z]{1,8}$/);
+    const space = fc.constantFrom(' ', '  ', '\n ', '\u00a0', '');
+    const inline = fc.tuple(word, space, fc.constantFrom('em', 'strong', 'a', 'span'), word, space);
+    const paragraph = fc.array(inline, { minLength: 1, maxLength: 4 }).map((parts) =>
+      `<p>${parts.map(([a, s, tag, b, t]) => `${a}${s}<${tag}>${b}</${tag}>${t}`).join(' ')}</p>`,
+    );
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat(), (paragraphs, x, y) => {
+        const d = doc(paragraphs.join('\n'));
+        const map = buildTextMap(d.body);
+        if (map.text.length < 2) return;
+        const start = x % (map.text.length - 1);
+        const end = start + 1 + (y % (map.text.length - start));
+        const span = spanBetween(map, start, end)!;
+        expect(textOffsetOf(map, span.startNode, span.startOffset)).toBe(start);
+        expect(textOffsetOf(map, span.endNode, span.endOffset)).toBe(end);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('resolves element boundary points and refuses spans outside the text', async () => {
+    const { spanBetween, textOffsetOf } = await import('../../lib/article/text-map');
+    const d = doc('<p>Iran <em>bought</em> missiles.</p>');
+    const map = buildTextMap(d.body);
+    const p = d.querySelector('p')!;
+    expect(textOffsetOf(map, p, 1)).toBe('Iran '.length);
+    expect(textOffsetOf(map, p, 3)).toBe(map.text.length);
+    expect(spanBetween(map, 3, 3)).toBeNull();
+    expect(spanBetween(map, 0, map.text.length + 1)).toBeNull();
+  });
+});

@@ -37,7 +37,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'nexus-lens@nexus-lens.invalid', strict_min_version: '128.0' },
+            gecko: {
+              id: 'nexus-lens@nexus-lens.invalid',
+              // The CSS Custom Highlight API (all painting) and data_collection_permissions both
+              // arrived in Firefox 140, which is also the current ESR.
+              strict_min_version: '140.0',
+              // Firefox's built-in data consent: this extension collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

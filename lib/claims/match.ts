@@ -16,7 +16,7 @@ export const W_DIRECTION = 0.05;
 /** Lowest score reported as a match. */
 export const MATCH_THRESHOLD = 0.62;
 /** Other claims of one sentence are kept only within this margin of its best (a year bonus wide). */
-export const TIE_MARGIN = 0.2;
+export const TIE_MARGIN = 0.1;
 /** Cost of taking one party from the sentence before: a direct statement outranks it. */
 export const CONTEXT_PENALTY = 0.05;
 /** Most claims one sentence may state. */
@@ -31,7 +31,10 @@ const RECEIVER_STEMS = new Set([...RECEIVER_VERBS].map(stem));
 const TO_STEMS = new Set([...TO_MARKERS]);
 const FROM_STEMS = new Set([...FROM_MARKERS]);
 /** Words that may stand between a party and its verb ("Iran *has reportedly* bought"). */
-const SKIPPABLE = new Set(['have', 'be', 'also', 'reportedly', 'allegedly', 'had', 'once', 'later', 'then', 'subsequently', 'secretly', 'openly', 'itself', 'repeatedly', 'will', 'would', 'could', 'may', 'might', 'did', 'do', 'not', 'never', 'already', 'long', 'apparently', 'agre', 'agree', 'to', 'help']);
+const SKIPPABLE = new Set(['now', 'probably', 'likely', 'still', 'may', 'have', 'be', 'also', 'reportedly', 'allegedly', 'had', 'once', 'later', 'then', 'subsequently', 'secretly', 'openly', 'itself', 'repeatedly', 'will', 'would', 'could', 'may', 'might', 'did', 'do', 'not', 'never', 'already', 'long', 'apparently', 'agre', 'agree', 'to', 'help']);
+
+/** Verbs whose subject gives without being a transfer verb: who helps, assists or shares gives. */
+const SUBJECT_GIVES = new Set(['help', 'assist', 'aid', 'share', 'advise', 'train', 'bankroll', 'fund', 'finance'].map(stem));
 
 /** A party named in a sentence, and the role its grammar gives it. */
 interface Mention {
@@ -117,7 +120,8 @@ function findMentions(index: CompiledIndex, stems: string[]): Mention[] {
 }
 
 /** Gives each country mention a role from the words around it; see the rules inline. */
-function assignRoles(mentions: Mention[], stems: string[], index: CompiledIndex): void {
+function assignRoles(mentions: Mention[], tokens: readonly Token[], index: CompiledIndex): void {
+  const stems = tokens.map((t) => t.stem);
   for (const m of mentions) {
     if (index.kinds[m.entity] === 'system') continue; // a missile's country is its maker, not a party
     let before = m.first - 1;
@@ -142,7 +146,9 @@ function assignRoles(mentions: Mention[], stems: string[], index: CompiledIndex)
       j++;
     }
     const verb = stems[j] ?? '';
-    if (GIVER_STEMS.has(verb)) m.role = passive ? 'receiver' : 'giver';
+    // "be giving" is progressive, not passive: only a participle after "be" turns the roles round.
+    if ((tokens[j]?.word ?? '').endsWith('ing')) passive = false;
+    if (GIVER_STEMS.has(verb) || SUBJECT_GIVES.has(verb)) m.role = passive ? 'receiver' : 'giver';
     else if (RECEIVER_STEMS.has(verb)) m.role = passive ? 'giver' : 'receiver';
   }
 }
@@ -167,7 +173,7 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
   const tokens = tokenize(normalised);
   const stems = tokens.map((t) => t.stem);
   const mentions = findMentions(index, stems);
-  assignRoles(mentions, stems, index);
+  assignRoles(mentions, tokens, index);
   shareListRoles(mentions, stems, index);
   const parties = new Set<string>();
   for (const m of mentions) {

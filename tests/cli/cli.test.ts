@@ -25,7 +25,7 @@ describe('nexus-lens annotate', () => {
     for (const m of on?.matches ?? []) {
       expect(Object.keys(m).sort()).toEqual(['claim', 'claimId', 'end', 'score', 'sentence', 'stance', 'start']);
     }
-    expect(on?.matches.map((m) => m.claimId)).toContain('nodong-1-basis-for-shahab-3');
+    expect(on?.matches.map((m) => m.claimId)).toContain('dprk-nodong-1-to-iran-1993');
     expect(off?.topic.onTopic).toBe(false);
     expect(off?.matches).toEqual([]);
   });

@@ -51,7 +51,7 @@ const DENIES = 'The article reports a denial';
 /** The cards, in article order, with the stance label of each of their sentences. */
 const MERIDIAN_CARDS: { claimId: string; sentences: [string, string][] }[] = [
   { claimId: 'dprk-scud-b-to-irgc-1986-1987', sentences: [[HEDGES, M.scud]] },
-  { claimId: 'dprk-nodong-1-to-iran-1993', sentences: [[ASSERTS, M.nodong], [ASSERTS, M.shahab]] },
+  { claimId: 'dprk-nodong-1-to-iran-1993', sentences: [[ASSERTS, M.nodong]] },
   { claimId: 'nodong-1-basis-for-shahab-3', sentences: [[ASSERTS, M.shahab]] },
   { claimId: 'ahmadinejad-denies-military-cooperation-2007', sentences: [[ASSERTS, M.ahmadinejad]] },
   { claimId: 'dprk-nuclear-assistance-to-iran', sentences: [[DENIES, M.nuclear]] },
@@ -79,7 +79,9 @@ const SPA = {
       'In the months before the July 2015 nuclear deal, North Korea sent three delegations to Iran to help develop nuclear warheads and ballistic missiles, dissidents later alleged.',
     ]),
   } satisfies Painted,
-  secondClaims: ['iranian-scientists-at-dprk-nuclear-test-2013', 'dprk-delegations-assist-iran-warheads-missiles-2015', 'dprk-nuclear-assistance-to-iran'],
+  // The delegations sentence states its own claim; the general nuclear-assistance claim scores
+  // more than the tie margin below it, so it is not repeated there.
+  secondClaims: ['iranian-scientists-at-dprk-nuclear-test-2013', 'dprk-delegations-assist-iran-warheads-missiles-2015'],
 };
 
 const HOSTILE = {
@@ -463,7 +465,7 @@ describe('pages that are not simple', () => {
       4_000,
     );
     expect(sorted([...new Set(state.matches?.map((m) => m.claimId))])).toEqual(sorted(SPA.secondClaims));
-    expect(await waitFor(() => badgeOf(tabId), (t) => t === '3', 3_000)).toBe('3');
+    expect(await waitFor(() => badgeOf(tabId), (t) => t === '2', 3_000)).toBe('2');
     // Whatever instance now paints, one annotator's stylesheet is left in the page.
     expect(await ourSheets(page)).toBe(1);
     await page.close();

@@ -1,9 +1,10 @@
-/** Browser benchmarks in Debian's Chromium: the detector's main-thread time and bundle size, painting. */
+/** Browser benchmarks in Debian's Chromium: the detector's main-thread time and bundle size, painting, then the notes (bench/notes.ts). */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { notesBench } from './notes';
 import { ms, quantile } from './stats';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -107,6 +108,7 @@ async function main() {
     console.log(`    ${approach.padEnd(40)} ${ms(result.elapsed)} ms, ${result.records} mutation records, ${result.marks} elements added`);
   }
   await browser.close();
+  await notesBench();
 }
 
 await main();

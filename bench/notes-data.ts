@@ -84,6 +84,28 @@ const SANCTION_SENTENCES = [
   'OFAC said {entity} moved funds through accounts in third countries to pay for the shipments.',
   'Analysts doubted the report, noting that {entity} denied any role and no hardware was recovered.',
 ];
+const CONTEXT_SENTENCES = [
+  '{person} visited {place} in {month} {year}, {source} reported.',
+  '{source} said the partnership between Tehran and Pyongyang had deepened since {year}.',
+  'According to {source}, around {n} North Korean specialists worked at {place} in {year}.',
+  '{source} cited satellite photos of {place} taken in {month} {year} showing new construction.',
+  'The relationship was described by {source} as a strategic alliance rather than a commercial one.',
+  '{person} denied that the leadership in Pyongyang had any role in the launch at {place}.',
+  'A launch from {place} on {month} {n}, {year} used a first stage that resembled a Nodong cluster.',
+];
+const PEOPLE = [
+  'Kim Jong Un', 'Kim Jong Il', 'Hassan Tehrani Moghaddam', 'Mohsen Fakhrizadeh', 'Kim Yong Chol', 'Ali Akbar Salehi',
+  'Ri Su Yong', 'Amir Ali Hajizadeh', 'Choe Son Hui', 'Mahmoud Ahmadinejad', 'Akbar Hashemi Rafsanjani', 'Jang Song Thaek',
+];
+const PLACES = [
+  'Sohae', 'Semnan', 'Shahrud', 'Tonghae', 'Musudan-ri', 'Parchin', 'Natanz', 'Fordow', 'the Imam Khomeini Spaceport',
+  'Sinpo', 'the Yongbyon complex', 'Mirim airfield',
+];
+const SOURCES = [
+  'Yonhap', 'Kyodo', 'the Washington Post', 'Die Welt', 'Asahi Shimbun', 'a defector', 'a Japanese government official',
+  'a UN diplomat', 'IRNA', 'KCNA', 'Fars news agency', 'a former CIA analyst', 'the Congressional Research Service',
+];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SHIPS = ['Wise Honest', 'Yuk Tung', 'Chon Ma San', 'Rye Song Gang 1', 'Ji Song 6', 'Lighthouse Winmore', 'Sam Jong 2'];
 const PORTS = ['Nampo', 'Bandar Abbas', 'Chabahar', 'Chongjin', 'Latakia', 'Dalian', 'Vladivostok', 'Wonsan'];
 const ENTITIES = [
@@ -120,19 +142,26 @@ export const CLAIM_IDS: readonly string[] = CLAIM_SYSTEMS.flatMap((system, i) =>
 );
 
 function fill(template: string, rand: Rand): string {
-  return template
+  // A sentence starting with a placeholder starts with a capital.
+  const filled = template
     .replace('{ship}', pick(rand, SHIPS))
     .replace('{port}', pick(rand, PORTS))
     .replace('{entity}', pick(rand, ENTITIES))
+    .replace('{person}', pick(rand, PEOPLE))
+    .replace('{place}', pick(rand, PLACES))
+    .replace('{source}', pick(rand, SOURCES))
+    .replace('{month}', pick(rand, MONTHS))
     .replace('{n}', String(20 + Math.floor(rand() * 180)))
     .replace('{year2}', String(1987 + Math.floor(rand() * 37)))
     .replace('{year}', String(1987 + Math.floor(rand() * 37)));
+  return filled.charAt(0).toUpperCase() + filled.slice(1);
 }
 
 function sentence(rand: Rand): string {
   const kind = rand();
-  if (kind < 0.15) return fill(pick(rand, SHIP_SENTENCES), rand);
-  if (kind < 0.3) return fill(pick(rand, SANCTION_SENTENCES), rand);
+  if (kind < 0.12) return fill(pick(rand, SHIP_SENTENCES), rand);
+  if (kind < 0.24) return fill(pick(rand, SANCTION_SENTENCES), rand);
+  if (kind < 0.5) return fill(pick(rand, CONTEXT_SENTENCES), rand);
   const extra = rand() < 0.4 ? ` ${pick(rand, ADVERBIALS)}` : '';
   return `${pick(rand, SUBJECTS)} ${pick(rand, VERBS)} ${pick(rand, OBJECTS)} ${pick(rand, ADVERBIALS)}${extra}.`;
 }

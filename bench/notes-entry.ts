@@ -5,7 +5,7 @@
  */
 import { parseImport, toCsv, toJson, toMarkdown, toWebAnnotation } from '../lib/export';
 import { openNotesDb, type NotesDb } from '../lib/notes/db';
-import { allData, importData, queryNotes, saveNote, type NoteQuery } from '../lib/notes/repository';
+import { allData, filterNotes, importData, queryNotes, saveNote, type NoteQuery } from '../lib/notes/repository';
 import type { DocumentRecord, Note } from '../lib/notes/types';
 import { asNewNote, documentsOf, syntheticNotes } from './notes-data';
 
@@ -29,6 +29,8 @@ export interface SaveResult {
   ours: number[];
   raw: number[];
   notesAfter: number;
+  /** Notes in the library once the saved ones are deleted again. */
+  notesRestored: number;
 }
 
 export interface TimedOutput {
@@ -72,9 +74,11 @@ export interface SearchResult {
 
 export interface NotesBench {
   setup(count: number, seed: number): Promise<DataSummary>;
-  search(query: NoteQuery, runs: number): Promise<SearchResult>;
+  /** The library's path: every note held in memory (one read), filtered per keystroke. */
+  searchInMemory(texts: string[], runs: number): Promise<{ load: number; ours: number[]; naive: number[] }>;
+  search(query: NoteQuery, runs: number, warmup: number): Promise<SearchResult>;
   exportAll(runs: number): Promise<ExportResult>;
-  importAll(runs: number): Promise<ImportResult>;
+  importAll(parseRuns: number, runs: number): Promise<ImportResult>;
   save(count: number, warmup: number): Promise<SaveResult>;
 }
 
@@ -89,6 +93,15 @@ let documents: DocumentRecord[] = [];
 function libraryDb(): NotesDb {
   if (!library) throw new Error('setup() first');
   return library;
+}
+
+/** Empties `db` and writes the whole data set into it in one transaction. */
+async function load(db: NotesDb): Promise<void> {
+  await clear(db);
+  await db.transaction('rw', db.notes, db.documents, async () => {
+    await db.notes.bulkPut(notes);
+    await db.documents.bulkPut(documents);
+  });
 }
 
 async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
@@ -147,13 +160,8 @@ const bench: NotesBench = {
     notes = generated.value;
     documents = documentsOf(notes);
     library = openNotesDb(LIBRARY_DB);
-    await clear(library);
-    const loaded = await timed(() =>
-      libraryDb().transaction('rw', libraryDb().notes, libraryDb().documents, async () => {
-        await libraryDb().notes.bulkPut(notes);
-        await libraryDb().documents.bulkPut(documents);
-      }),
-    );
+    await library.open();
+    const loaded = await timed(() => load(libraryDb()));
     const share = (test: (note: Note) => boolean) => notes.filter(test).length / notes.length;
     return {
       notes: await libraryDb().notes.count(),
@@ -170,14 +178,40 @@ const bench: NotesBench = {
     };
   },
 
-  async search(query, runs) {
+  async searchInMemory(texts, runs) {
+    const db = libraryDb();
+    const { ms: load, value } = await timed(() => allData(db));
+    const notes = value.notes;
+    const ours: number[] = [];
+    const naive: number[] = [];
+    filterNotes(notes, { text: 'warm' }); // builds the per-note search text once, as the library's first keystroke does
+    for (let i = 0; i < runs; i++) {
+      for (const text of texts) {
+        const t0 = performance.now();
+        filterNotes(notes, { text });
+        ours.push(performance.now() - t0);
+        const t1 = performance.now();
+        const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+        notes
+          .filter((n) => {
+            const hay = `${n.target.quote.exact} ${n.text} ${n.tags.join(' ')} ${n.title}`.toLowerCase();
+            return words.every((w) => hay.includes(w));
+          })
+          .sort(newestFirst);
+        naive.push(performance.now() - t1);
+      }
+    }
+    return { load, ours, naive };
+  },
+
+  async search(query, runs, warmup) {
     const db = libraryDb();
     const ours: number[] = [];
     const naive: number[] = [];
     let oursNotes: Note[] = [];
     let naiveNotes: Note[] = [];
-    // One untimed run of each first (warm-up), then alternate which goes first.
-    for (let i = -1; i < runs; i++) {
+    // Untimed runs of each first (warm-up), then alternate which goes first.
+    for (let i = -warmup; i < runs; i++) {
       const runOurs = async () => {
         const { ms, value } = await timed(() => queryNotes(db, query));
         if (i >= 0) ours.push(ms);
@@ -188,7 +222,7 @@ const bench: NotesBench = {
         if (i >= 0) naive.push(ms);
         naiveNotes = value;
       };
-      if (i % 2 === 0) {
+      if (Math.abs(i) % 2 === 0) {
         await runOurs();
         await runNaive();
       } else {
@@ -226,11 +260,11 @@ const bench: NotesBench = {
     };
   },
 
-  async importAll(runs) {
+  async importAll(parseRuns, runs) {
     const text = toJson({ notes, documents }, new Date('2026-01-15T12:00:00.000Z'));
     const parse: number[] = [];
     const jsonParse: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < parseRuns; i++) {
       jsonParse.push((await timed(() => JSON.parse(text) as unknown)).ms);
       parse.push((await timed(() => parseImport(text, 'nexus-lens-notes.json'))).ms);
     }
@@ -273,12 +307,15 @@ const bench: NotesBench = {
     const extra = syntheticNotes(setupArgs.count + 2 * (count + warmup), setupArgs.seed).slice(setupArgs.count);
     const ours: number[] = [];
     const raw: number[] = [];
+    const added: string[] = [];
     for (let i = 0; i < count + warmup; i++) {
       const input = asNewNote(extra[2 * i] as Note);
       const prepared = extra[2 * i + 1] as Note;
+      added.push(prepared.id);
       const runOurs = async () => {
-        const { ms } = await timed(() => saveNote(db, input));
+        const { ms, value } = await timed(() => saveNote(db, input));
         if (i >= warmup) ours.push(ms);
+        added.push(value.id);
       };
       const runRaw = async () => {
         const { ms } = await timed(() => db.notes.put(prepared));
@@ -292,7 +329,10 @@ const bench: NotesBench = {
         await runOurs();
       }
     }
-    return { ours, raw, notesAfter: await db.notes.count() };
+    const notesAfter = await db.notes.count();
+    // Back to the library as generated, for the benchmarks after this one.
+    await db.notes.bulkDelete(added);
+    return { ours, raw, notesAfter, notesRestored: await db.notes.count() };
   },
 };
 

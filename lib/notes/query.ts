@@ -66,7 +66,7 @@ const COMPARATORS: Record<NoteSort, (a: Note, b: Note) => number> = {
 };
 
 /** The query with its values in stored form, and its predicate over notes. */
-function prepare(query: NoteQuery) {
+function prepare(query: NoteQuery, textOf: (note: Note) => string = searchableText) {
   const tags = normaliseTags(query.tags ?? []);
   const site = query.site === undefined || query.site === '' ? undefined : normaliseSite(query.site);
   const words = searchWords(query.text ?? '');
@@ -83,7 +83,7 @@ function prepare(query: NoteQuery) {
       const created = Date.parse(note.created);
       if ((from !== undefined && !(created >= from)) || (to !== undefined && !(created <= to))) return false;
     }
-    return words.length === 0 || hasEveryWord(searchableText(note), words);
+    return words.length === 0 || hasEveryWord(textOf(note), words);
   };
   // Every exact-match filter an index can serve, as [index, value].
   const indexed: [string, string][] = [];
@@ -108,6 +108,26 @@ async function narrowest(db: NotesDb, indexed: readonly [string, string][]): Pro
     if (count < (counts[best] ?? Infinity)) best = i;
   });
   return ranges[best];
+}
+
+/** Searchable text per note object, computed once: a library re-filters the same notes per keystroke. */
+const searchable = new WeakMap<Note, string>();
+const searchableOf = (note: Note) => {
+  let text = searchable.get(note);
+  if (text === undefined) searchable.set(note, (text = searchableText(note)));
+  return text;
+};
+
+/**
+ * Runs a query over notes already in memory (the library holds them all, live): the same filters,
+ * text rule and order as `findNotes`, without reading the database again.
+ */
+export function filterNotes(notes: readonly Note[], query: NoteQuery): Note[] {
+  const sort = query.sort ?? 'newest';
+  if (!Object.hasOwn(COMPARATORS, sort)) throw new NotesError('invalid', `"${String(sort)}" is not a way to sort notes.`);
+  const { matches, filtered } = prepare(query, searchableOf);
+  const results = (filtered ? notes.filter(matches) : [...notes]).sort(COMPARATORS[sort]);
+  return query.limit === undefined ? results : results.slice(0, Math.max(0, query.limit));
 }
 
 /** Runs a query (inside one read transaction); errors are the caller's to map. */

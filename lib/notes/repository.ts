@@ -18,6 +18,7 @@ import {
 } from './types';
 
 export { NotesError, type NotesErrorCode } from './errors';
+export { filterNotes } from './query';
 export type { NoteQuery, NoteSort } from './query';
 
 /** The ways a note can be placed on its page (see AnchorState). */

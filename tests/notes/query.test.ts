@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotesDb } from '../../lib/notes/db';
-import { NotesError, queryNotes, saveNote, type NoteQuery, type NoteSort } from '../../lib/notes/repository';
+import { NotesError, filterNotes, queryNotes, saveNote, type NoteQuery, type NoteSort } from '../../lib/notes/repository';
 import { NOTE_CATEGORIES, NOTE_CLAIM_STANCES, type Note, type NoteCategory } from '../../lib/notes/types';
 import { freshDb, newNote, noteAt } from './helpers';
 
@@ -258,10 +258,13 @@ describe('queryNotes at 10,000 notes', () => {
       { sort: 'site', text: 'launch rocket' },
       { claimId: 'claim-99' },
     ];
+    const inMemory = await notes.notes.toArray();
     for (const query of queries) {
       const expected = reference(all, query);
       const actual = ids(await queryNotes(notes, query));
       expect({ query, actual }).toEqual({ query, actual: expected });
+      // The library's in-memory path gives the same notes in the same order.
+      expect({ query, memory: ids(filterNotes(inMemory, query)) }).toEqual({ query, memory: expected });
     }
     // The queries are not vacuous: most find something, and the filters do narrow.
     const sizes = queries.map((query) => reference(all, query).length);

@@ -7,6 +7,8 @@ import { glancePage } from '../lib/article/glance';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // No window.postMessage of WXT's start event: it would tell every page our extension id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const report = () => {
       const page = glancePage(document, location.href);

@@ -1,12 +1,21 @@
 // The annotator: injected only where needed; extracts the article, asks the background, paints the claims.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { extractArticle, type ExtractedArticle } from '../../lib/article/extract';
+import { articleMayHaveChanged, noChanges, noteChanges } from '../../lib/article/changes';
+import { extractArticleSliced, type ExtractedArticle } from '../../lib/article/extract';
 import { anchor, describe } from '../../lib/anchor/selectors';
-import { buildTextMap, findRange, rangeBetween, textOffsetOf, type TextMap } from '../../lib/article/text-map';
+import {
+  buildTextMap,
+  findRange,
+  locateSentence,
+  rangeBetween,
+  textMapBuilder,
+  textOffsetOf,
+  type TextMap,
+} from '../../lib/article/text-map';
 import type { SentenceMatch, TopicVerdict } from '../../lib/article/types';
 import { createPainter, rangeAtPoint, type HighlightKind } from '../../lib/highlight/painter';
-import { runSliced } from '../../lib/highlight/sliced';
+import { createSlicer, runSliced, runSteps } from '../../lib/highlight/sliced';
 import type { AnchorState, Note } from '../../lib/notes/types';
 import { createToolbar, type ToolbarDraft } from './toolbar';
 
@@ -42,6 +51,29 @@ async function ask<T>(type: string, payload: unknown): Promise<T | { error: stri
 }
 const failed = (reply: object): reply is { error: string } => 'error' in reply;
 
+/** What tells one article from another: a new key means extracting, matching and painting again. */
+const keyOf = (article: ExtractedArticle) => `${location.href}\n${article.text.length}\n${article.text.slice(0, 200)}`;
+
+/**
+ * The live node that holds an article's text: the common ancestor of its first and last sentences
+ * as found on the page, or null when they are not found (then every change counts).
+ */
+function regionOf(map: TextMap, article: ExtractedArticle): Node | null {
+  const first = article.sentences[0];
+  const last = article.sentences[article.sentences.length - 1];
+  const a = first ? locateSentence(map, first.text) : null;
+  const b = a && last ? locateSentence(map, last.text, a.start) : null;
+  if (!a || !b) return null;
+  const range = document.createRange();
+  try {
+    range.setStart(a.startNode, a.startOffset);
+    range.setEnd(b.endNode, b.endOffset);
+  } catch {
+    return null;
+  }
+  return range.commonAncestorContainer;
+}
+
 const KIND: Record<SentenceMatch['stance'], HighlightKind> = {
   asserts: 'asserts',
   denies: 'denies',
@@ -50,6 +82,9 @@ const KIND: Record<SentenceMatch['stance'], HighlightKind> = {
 
 export default defineContentScript({
   registration: 'runtime',
+  // WXT would also window.postMessage its start to the page: every message listener on the page
+  // would learn our extension id, and the post costs the page's main thread. Its DOM event suffices.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // Injected again (SPA navigation, the action button): WXT has already invalidated the previous
     // instance (its ContentScriptContext aborts when a newer one starts), which unpaints and stops
@@ -62,9 +97,21 @@ export default defineContentScript({
       suffix,
     );
     // A constructed stylesheet: no element is added to the page, and ::highlight cannot shift layout.
+    // Adopted with the first ranges to paint, not before: any ::highlight rule makes Chromium
+    // restyle every element of the page once (about 200 ms on a page of 35,000 elements), which a
+    // page with nothing to paint should not pay.
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(painter.css());
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    let adopted = false;
+    /** Adopts our stylesheet once there is something to paint, and again if the page dropped it. */
+    function adoptSheet(): void {
+      if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      adopted = true;
+    }
+    function paintKind(kind: HighlightKind, ranges: readonly Range[]): void {
+      if (!adopted && ranges.length > 0) adoptSheet();
+      painter.paint(kind, ranges);
+    }
 
     let article: ExtractedArticle | null = null;
     let matches: SentenceMatch[] = [];
@@ -73,15 +120,45 @@ export default defineContentScript({
     let notes: Note[] = [];
     let paintedNotes: PaintedNote[] = [];
     const reportedAnchors = new Map<string, AnchorState>();
+    /** Where the article's text lives on the page, to tell its changes from a ticker's. */
+    let region: Node | null = null;
+    /** What the DOM changes since the last settled look did to the article. */
+    let changes = noChanges();
+
+    // The page's text map, built in time slices and reused until the DOM changes: on a page of
+    // several megabytes one build is hundreds of milliseconds of work.
+    let generation = 0;
+    let mapCache: { generation: number; built: Promise<TextMap>; map?: TextMap } | undefined;
+    function pageMap(): Promise<TextMap> {
+      if (mapCache?.generation !== generation) {
+        const builder = textMapBuilder(document.body);
+        const entry: { generation: number; built: Promise<TextMap>; map?: TextMap } = {
+          generation,
+          built: runSteps(builder.step, createSlicer()).then(() => (entry.map = builder.result())),
+        };
+        mapCache = entry;
+      }
+      return mapCache.built;
+    }
+    /** The text map now, for a selection the reader just made: the cached one, or one built at once. */
+    function pageMapNow(): TextMap {
+      onMutations(observer.takeRecords());
+      if (mapCache?.generation === generation && mapCache.map) return mapCache.map;
+      const map = buildTextMap(document.body);
+      mapCache = { generation, built: Promise.resolve(map), map };
+      return map;
+    }
 
     let notesRun = 0;
     /**
      * Places the reader's notes on the current page text and paints them; reports orphans. Fuzzy
      * placement can cost milliseconds per note, so it runs in time slices; a newer run wins.
      */
-    async function paintNotes(map: TextMap = buildTextMap(document.body)): Promise<void> {
+    async function paintNotes(given?: TextMap): Promise<void> {
       if (ctx.isInvalid) return; // a reply that arrived after a newer instance took over
       const run = ++notesRun;
+      const map = given ?? (await pageMap());
+      if (ctx.isInvalid || run !== notesRun) return;
       const next: PaintedNote[] = [];
       const states: { id: string; anchor: AnchorState }[] = [];
       await runSliced(notes, (note) => {
@@ -93,7 +170,7 @@ export default defineContentScript({
       });
       if (ctx.isInvalid || run !== notesRun) return;
       paintedNotes = next;
-      painter.paint('note', next.map((p) => p.range));
+      paintKind('note', next.map((p) => p.range));
       if (states.length > 0) {
         for (const s of states) reportedAnchors.set(s.id, s.anchor);
         void ask('anchorsPlaced', { states });
@@ -106,10 +183,13 @@ export default defineContentScript({
       await paintNotes();
     }
 
+    let paintRun = 0;
     async function paint(): Promise<void> {
       if (!article) return;
+      const run = ++paintRun;
       const current = article;
-      const map = buildTextMap(document.body);
+      const map = await pageMap();
+      if (ctx.isInvalid || run !== paintRun) return;
       const next: Painted[] = [];
       let from = 0;
       await runSliced(matches, (match) => {
@@ -120,22 +200,30 @@ export default defineContentScript({
         from = found.start;
         next.push({ match, text: sentence.text, range: found.range });
       });
-      if (ctx.isInvalid) return;
+      if (ctx.isInvalid || run !== paintRun) return;
       painted = next;
       for (const kind of ['asserts', 'denies', 'hedges'] as const) {
-        painter.paint(kind, painted.filter((p) => KIND[p.match.stance] === kind).map((p) => p.range));
+        paintKind(kind, painted.filter((p) => KIND[p.match.stance] === kind).map((p) => p.range));
       }
+      region = regionOf(map, current);
       await paintNotes(map);
     }
 
-    async function annotate(): Promise<void> {
-      article = extractArticle(document);
-      articleKey = `${location.href}\n${article.text.length}\n${article.text.slice(0, 200)}`;
+    let annotateRun = 0;
+    /** Extracts (in time slices) unless given the article, asks the background, paints. A newer run wins. */
+    async function annotate(extracted?: ExtractedArticle): Promise<void> {
+      const run = ++annotateRun;
+      const fresh = extracted ?? (await extractArticleSliced(document, createSlicer()));
+      if (ctx.isInvalid || run !== annotateRun) return;
+      article = fresh;
+      articleKey = keyOf(fresh);
+      // The page's text map is built while the background matches.
+      void pageMap();
       const reply = (await browser.runtime.sendMessage({
         type: 'articleExtracted',
-        payload: { url: location.href, title: article.title, sentences: article.sentences },
+        payload: { url: location.href, title: fresh.title, sentences: fresh.sentences },
       })) as { topic: TopicVerdict; matches: SentenceMatch[] } | { error: string } | undefined;
-      if (ctx.isInvalid) return;
+      if (ctx.isInvalid || run !== annotateRun) return;
       matches = reply && 'matches' in reply ? reply.matches : [];
       await loadNotes();
       await paint();
@@ -151,7 +239,7 @@ export default defineContentScript({
       },
       save: async (draft: ToolbarDraft) => {
         if (!pending) return 'The selection is gone: select the text again.';
-        const map = buildTextMap(document.body);
+        const map = pageMapNow();
         const target = describe(map.text, pending.start, pending.end);
         const reply = await ask<{ note: Note }>('saveNote', {
           url: pending.url,
@@ -191,7 +279,7 @@ export default defineContentScript({
       const selection = getSelection();
       if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false;
       const range = selection.getRangeAt(0);
-      const map = buildTextMap(document.body);
+      const map = pageMapNow();
       let start = textOffsetOf(map, range.startContainer, range.startOffset);
       let end = textOffsetOf(map, range.endContainer, range.endOffset);
       if (start === null || end === null) return false;
@@ -215,19 +303,32 @@ export default defineContentScript({
     });
 
     // Re-render handling: batched after mutations settle; re-annotate when the article itself changed.
+    // Changes outside the article's region (a ticker, a counter) and re-renders with the same text
+    // cost no extraction; any change makes the cached text map old.
     let settle: number | undefined;
-    const observer = new MutationObserver(() => {
-      if (settle !== undefined) return;
-      settle = ctx.setTimeout(() => {
-        settle = undefined;
-        const stale = [...painted, ...paintedNotes].some((p) => !p.range.startContainer.isConnected || p.range.collapsed);
-        const fresh = extractArticle(document);
-        const key = `${location.href}\n${fresh.text.length}\n${fresh.text.slice(0, 200)}`;
-        if (key !== articleKey) void annotate();
-        else if (stale || painted.length < matches.length || paintedNotes.length < notes.length) void paint();
-      }, MUTATION_SETTLE_MS);
-    });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    async function settled(): Promise<void> {
+      settle = undefined;
+      const seen = changes;
+      changes = noChanges();
+      const stale = () => [...painted, ...paintedNotes].some((p) => !p.range.startContainer.isConnected || p.range.collapsed);
+      if (articleMayHaveChanged(seen)) {
+        const fresh = await extractArticleSliced(document, createSlicer());
+        if (ctx.isInvalid) return;
+        if (keyOf(fresh) !== articleKey) {
+          void annotate(fresh);
+          return;
+        }
+      }
+      if (stale() || painted.length < matches.length || paintedNotes.length < notes.length) void paint();
+    }
+    function onMutations(records: MutationRecord[]): void {
+      if (records.length === 0) return;
+      generation++;
+      noteChanges(changes, records, region);
+      settle ??= ctx.setTimeout(() => void settled(), MUTATION_SETTLE_MS);
+    }
+    const observer = new MutationObserver(onMutations);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
     ctx.onInvalidated(() => {
       observer.disconnect();
       painter.clear();
@@ -235,8 +336,12 @@ export default defineContentScript({
       toolbar.close();
     });
 
-    // The page shares CSS.highlights and may clear it; there is no event for that, so we look.
-    ctx.setInterval(() => painter.restore(), RESTORE_INTERVAL_MS);
+    // The page shares CSS.highlights and may clear it, and may assign document.adoptedStyleSheets
+    // (a theme switch) without our sheet; there is no event for either, so we look.
+    ctx.setInterval(() => {
+      painter.restore();
+      if (adopted) adoptSheet();
+    }, RESTORE_INTERVAL_MS);
     ctx.addEventListener(window, 'wxt:locationchange', () => void annotate());
 
     // A click on one of the reader's highlights opens it for editing; on a painted sentence, it
@@ -277,8 +382,8 @@ export default defineContentScript({
         const own = paintedNotes.find((p) => p.note.id === m.payload?.id);
         if (own) {
           own.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-          painter.paint('flash', [own.range]);
-          ctx.setTimeout(() => painter.paint('flash', []), FLASH_MS);
+          paintKind('flash', [own.range]);
+          ctx.setTimeout(() => paintKind('flash', []), FLASH_MS);
         }
         sendResponse({ ok: Boolean(own) });
         return undefined;
@@ -291,8 +396,8 @@ export default defineContentScript({
       }
       const element = target.range.startContainer.parentElement;
       element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      painter.paint('flash', [target.range]);
-      ctx.setTimeout(() => painter.paint('flash', []), FLASH_MS);
+      paintKind('flash', [target.range]);
+      ctx.setTimeout(() => paintKind('flash', []), FLASH_MS);
       sendResponse({ ok: true });
       return undefined;
     });

@@ -12,19 +12,25 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME'
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-/** Collects the text of `root`, paragraphs separated by "\n\n", white space collapsed inside them. */
-export function blockText(root: Node): string {
+/**
+ * Collects the text of `root`, paragraphs separated by "\n\n", white space collapsed inside them.
+ * Stops reading after the text node that brings it past `maxChars` raw characters (no limit by default).
+ */
+export function blockText(root: Node, maxChars = Infinity): string {
   const paragraphs: string[] = [];
   let current = '';
+  let read = 0;
   const flush = () => {
     const text = current.replace(/\s+/g, ' ').trim();
     if (text) paragraphs.push(text);
     current = '';
   };
   const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    for (let child = node.firstChild; child && read < maxChars; child = child.nextSibling) {
       if (child.nodeType === TEXT_NODE) {
-        current += child.nodeValue ?? '';
+        const value = child.nodeValue ?? '';
+        current += value;
+        read += value.length;
       } else if (child.nodeType === ELEMENT_NODE) {
         const tag = (child as Element).tagName.toUpperCase();
         if (SKIP.has(tag)) continue;

@@ -15,39 +15,65 @@ export interface TextMap {
 
 const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0';
 
-/** Walks `root`'s text nodes once; white space collapses across node boundaries as blockText does. */
-export function buildTextMap(root: Node): TextMap {
+/** Runs of the characters isSpace accepts (and only those), for collapsing a text node at once. */
+const SPACE_RUN = /[ \n\t\r\f\u00a0]+/g;
+/** Nodes visited between two looks at the clock when building in slices. */
+const NODES_PER_CHECK = 64;
+
+/**
+ * A resumable walk over `root`'s text nodes in document order (iterative, so any nesting depth is
+ * fine): `step(stop)` returns true once the walk is done, false when `stop()` asked it to pause.
+ * White space collapses across node boundaries as blockText does.
+ */
+export function textMapBuilder(root: Node): { step: (stop: () => boolean) => boolean; result: () => TextMap } {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
   let lastSpace = true;
-  const visit = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        const raw = child.nodeValue ?? '';
-        let kept = '';
-        for (let i = 0; i < raw.length; i++) {
-          const c = raw[i] as string;
-          if (isSpace(c)) {
-            if (!lastSpace) kept += ' ';
-            lastSpace = true;
-          } else {
-            kept += c;
-            lastSpace = false;
-          }
-        }
-        nodes.push(child as Text);
-        starts.push(length);
-        parts.push(kept);
-        length += kept.length;
-      } else if (child.nodeType === ELEMENT_NODE && !SKIP.has((child as Element).tagName.toUpperCase())) {
-        visit(child);
-      }
-    }
+  let node: Node | null = root.firstChild;
+  let text: string | undefined;
+
+  /** The next node in document order that is not inside `node`, or null past the end of `root`. */
+  const after = (from: Node): Node | null => {
+    let current: Node | null = from;
+    while (current && current !== root && !current.nextSibling) current = current.parentNode;
+    return current && current !== root ? current.nextSibling : null;
   };
-  visit(root);
-  return { text: parts.join(''), nodes, starts };
+
+  return {
+    step(stop) {
+      let visited = 0;
+      while (node) {
+        if (++visited % NODES_PER_CHECK === 0 && stop()) return false;
+        if (node.nodeType === TEXT_NODE) {
+          let kept = (node.nodeValue ?? '').replace(SPACE_RUN, ' ');
+          if (lastSpace && kept.charCodeAt(0) === 32) kept = kept.slice(1);
+          if (kept.length > 0) lastSpace = kept.charCodeAt(kept.length - 1) === 32;
+          nodes.push(node as Text);
+          starts.push(length);
+          parts.push(kept);
+          length += kept.length;
+        } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !SKIP.has((node as Element).tagName.toUpperCase())) {
+          node = node.firstChild;
+          continue;
+        }
+        node = after(node);
+      }
+      return true;
+    },
+    result() {
+      text ??= parts.join('');
+      return { text, nodes, starts };
+    },
+  };
+}
+
+/** Walks `root`'s text nodes once; white space collapses across node boundaries as blockText does. */
+export function buildTextMap(root: Node): TextMap {
+  const builder = textMapBuilder(root);
+  builder.step(() => false);
+  return builder.result();
 }
 
 /** Index of the last node whose start is ≤ offset (binary search). */
@@ -128,11 +154,23 @@ export function findRange(
   from = 0,
 ): { range: Range; start: number; end: number } | null {
   const span = locateSentence(map, sentence, from);
-  if (!span) return null;
+  const range = span ? rangeOf(span, doc) : null;
+  return span && range ? { range, start: span.start, end: span.end } : null;
+}
+
+/**
+ * A live Range over a span, or null when the page changed its text since the map was built (a
+ * map built in time slices may be a little older than the page): the next repaint finds it again.
+ */
+function rangeOf(span: TextSpan, doc: Document): Range | null {
   const range = doc.createRange();
-  range.setStart(span.startNode, span.startOffset);
-  range.setEnd(span.endNode, span.endOffset);
-  return { range, start: span.start, end: span.end };
+  try {
+    range.setStart(span.startNode, span.startOffset);
+    range.setEnd(span.endNode, span.endOffset);
+  } catch {
+    return null;
+  }
+  return range;
 }
 
 /**
@@ -200,9 +238,5 @@ export function spanBetween(map: TextMap, start: number, end: number): TextSpan 
 /** As spanBetween, as a live Range built in `doc`. */
 export function rangeBetween(map: TextMap, start: number, end: number, doc: Document): Range | null {
   const span = spanBetween(map, start, end);
-  if (!span) return null;
-  const range = doc.createRange();
-  range.setStart(span.startNode, span.startOffset);
-  range.setEnd(span.endNode, span.endOffset);
-  return range;
+  return span ? rangeOf(span, doc) : null;
 }

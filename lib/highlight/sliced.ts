@@ -23,3 +23,41 @@ export async function runSliced<T>(
   }
   return slices;
 }
+
+/**
+ * A time budget shared by the phases of one long job (several loops, one after the other): each
+ * asks `due()` now and then, and `pause()`s when the current slice is used up.
+ */
+export interface Slicer {
+  /** True when the current slice has used its budget: the caller should `await pause()`. */
+  due(): boolean;
+  /** Yields to the page, then starts a new slice. */
+  pause(): Promise<void>;
+}
+
+/** A slicer with `budgetMs` per slice; `now` and `yieldFn` are for tests. */
+export function createSlicer(
+  budgetMs = SLICE_BUDGET_MS,
+  now: () => number = () => performance.now(),
+  yieldFn: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Slicer {
+  let sliceStart = now();
+  return {
+    due: () => now() - sliceStart > budgetMs,
+    async pause() {
+      await yieldFn();
+      sliceStart = now();
+    },
+  };
+}
+
+/**
+ * A resumable job: `step(stop)` works until it is finished (returns true) or `stop()` is true
+ * (returns false, to be called again later). The synchronous callers run it with `() => false`.
+ */
+export type Step = (stop: () => boolean) => boolean;
+
+/** Runs a resumable job to its end, yielding between slices. */
+export async function runSteps(step: Step, slicer: Slicer): Promise<void> {
+  while (!step(() => slicer.due())) await slicer.pause();
+}

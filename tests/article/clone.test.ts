@@ -1,0 +1,54 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { cloneBuilder, cloneForReadability, MAX_WRAPPER_RUN } from '../../lib/article/clone';
+
+const doc = (body: string, head = '<title>T</title>') =>
+  parseHTML(`<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`).document as unknown as Document;
+
+/** Depth of the deepest element under `node`. */
+function depth(node: Node): number {
+  let max = 0;
+  for (let c = node.firstChild; c; c = c.nextSibling) max = Math.max(max, 1 + depth(c));
+  return max;
+}
+
+describe('cloneForReadability', () => {
+  it('copies a page under the cap node for node, and leaves the page untouched', () => {
+    const d = doc('<nav>Home</nav><article><h1>Title</h1><p>North <em>Korea</em> sold missiles.</p><!-- c --><p>Second.</p></article><script>var x = 1;</script>', '<title>T</title><meta name="author" content="A">');
+    const before = d.documentElement.outerHTML;
+    const clone = cloneForReadability(d);
+    expect(clone.documentElement.outerHTML).toBe(before);
+    expect(clone.title).toBe('T');
+    expect(d.documentElement.outerHTML).toBe(before);
+  });
+
+  it('ends after the text node that reaches the cap; script and style text does not count', () => {
+    const d = doc(`<style>${'p{}'.repeat(100)}</style><p>aaaa</p><p>bbbb</p><script>${'x'.repeat(500)}</script><p>cccc</p><p>dddd</p>`);
+    const clone = cloneForReadability(d, 10);
+    const text = [...clone.body.querySelectorAll('p')].map((p) => p.textContent);
+    // 4 + 4 < 10, the third reaches it: kept whole; the fourth is gone.
+    expect(text).toEqual(['aaaa', 'bbbb', 'cccc']);
+    expect(clone.body.querySelector('script')?.textContent).toHaveLength(500);
+  });
+
+  it(`unwraps runs of more than ${MAX_WRAPPER_RUN} single-child wrappers, keeping every word`, () => {
+    const wrapped = (n: number, inner: string) => '<div class="w">'.repeat(n) + inner + '</div>'.repeat(n);
+    const d = doc(`<p>Before.</p>${wrapped(300, '<article><p>Deep one.</p><p>Deep two.</p></article>')}<p>After.</p>`);
+    const clone = cloneForReadability(d);
+    expect(depth(clone.body)).toBeLessThanOrEqual(MAX_WRAPPER_RUN + 3);
+    expect(clone.body.textContent).toBe(d.body.textContent);
+    expect(clone.querySelectorAll('article p')).toHaveLength(2);
+    // A short run is left as it is.
+    const short = doc(wrapped(MAX_WRAPPER_RUN, '<p>x</p>'));
+    expect(cloneForReadability(short).body.outerHTML).toBe(short.body.outerHTML);
+  });
+
+  it('gives the same copy when built in many small steps', () => {
+    const d = doc(`${'<div><p>Some <b>text</b> here.</p><span>x</span></div>'.repeat(400)}`);
+    const builder = cloneBuilder(d, 3_000);
+    let steps = 0;
+    while (!builder.step(() => true)) steps++;
+    expect(steps).toBeGreaterThan(5);
+    expect(builder.result().documentElement.outerHTML).toBe(cloneForReadability(d, 3_000).documentElement.outerHTML);
+  });
+});

@@ -1,6 +1,6 @@
 /** Topic scoring: is a whole article about Iran–DPRK cooperation? A score with its reasons. */
 import type { CompiledIndex } from '../claims/compile';
-import { partiesIn } from '../claims/match';
+import { partiesIn, type FactsCache } from '../claims/match';
 import type { PageSentence, SentenceMatch, TopicVerdict } from './types';
 
 /** An article is on topic at or above this score. */
@@ -26,6 +26,8 @@ export function scoreTopic(
   title: string,
   sentences: readonly PageSentence[],
   matches: readonly SentenceMatch[],
+  /** The matcher's cache for this article, so each sentence is read once. */
+  cache?: FactsCache,
 ): TopicVerdict {
   let iran = 0;
   let dprk = 0;
@@ -34,7 +36,7 @@ export function scoreTopic(
   // names the other ("A North Korean plane was seized. It was bound for Iran.").
   let previous = { iran: false, dprk: false };
   for (const sentence of sentences) {
-    const { parties, pair } = partiesIn(index, sentence.text);
+    const { parties, pair } = partiesIn(index, sentence.text, cache);
     const hasIran = parties.has(IRAN);
     const hasDprk = parties.has(DPRK);
     if (hasIran) iran++;

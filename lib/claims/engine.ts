@@ -2,7 +2,7 @@
 import { scoreTopic } from '../article/topic';
 import type { PageSentence, SentenceMatch, TopicVerdict } from '../article/types';
 import type { CompiledIndex } from './compile';
-import { matchSentences } from './match';
+import { matchSentences, type FactsCache } from './match';
 
 /** What the background and the command line call. */
 export interface Engine {
@@ -17,8 +17,10 @@ export interface Engine {
 export function createEngine(index: CompiledIndex): Engine {
   return {
     async analyse({ title, sentences }) {
-      const matches = matchSentences(index, sentences);
-      return { topic: scoreTopic(index, title, sentences, matches), matches };
+      // One cache per article: matching and the topic score read each sentence once between them.
+      const cache: FactsCache = new Map();
+      const matches = matchSentences(index, sentences, cache);
+      return { topic: scoreTopic(index, title, sentences, matches, cache), matches };
     },
   };
 }

@@ -168,6 +168,22 @@ function shareListRoles(mentions: Mention[], stems: string[], index: CompiledInd
   }
 }
 
+/**
+ * What one analysis has already read of its sentences: the topic score reads the same sentences
+ * right after matching. Opaque to callers; one per article, never shared between articles.
+ */
+export type FactsCache = Map<string, unknown>;
+
+/** The facts of a sentence, from the caller's cache when this analysis already read it. */
+function factsOf(index: CompiledIndex, text: string, cache?: FactsCache): SentenceFacts {
+  let facts = cache?.get(text) as SentenceFacts | undefined;
+  if (!facts) {
+    facts = readFacts(index, text);
+    cache?.set(text, facts);
+  }
+  return facts;
+}
+
 function readFacts(index: CompiledIndex, text: string): SentenceFacts {
   const normalised = normalise(text);
   const tokens = tokenize(normalised);
@@ -273,11 +289,11 @@ function candidates(index: CompiledIndex, facts: SentenceFacts): Set<number> {
 }
 
 /** Matches each sentence against the index; returns matches in sentence order. */
-export function matchSentences(index: CompiledIndex, sentences: readonly PageSentence[]): SentenceMatch[] {
+export function matchSentences(index: CompiledIndex, sentences: readonly PageSentence[], cache?: FactsCache): SentenceMatch[] {
   const out: SentenceMatch[] = [];
   let context: ReadonlySet<string> = new Set();
   sentences.forEach((sentence, sentenceIndex) => {
-    const facts = readFacts(index, sentence.text);
+    const facts = factsOf(index, sentence.text, cache);
     const previous = context;
     context = facts.parties;
     if (facts.parties.size === 0 && !facts.pair) return;
@@ -307,7 +323,7 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
 }
 
 /** The parties a text names or implies (entity ids and their countries), and whether it says "both". */
-export function partiesIn(index: CompiledIndex, text: string): { parties: Set<string>; pair: boolean } {
-  const facts = readFacts(index, text);
+export function partiesIn(index: CompiledIndex, text: string, cache?: FactsCache): { parties: Set<string>; pair: boolean } {
+  const facts = factsOf(index, text, cache);
   return { parties: facts.parties, pair: facts.pair };
 }

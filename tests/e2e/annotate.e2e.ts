@@ -16,16 +16,19 @@ import {
   serveTestPages,
   tabIdOf,
   waitFor,
+  claimPaint,
+  readPaint,
+  samePaint,
+  sorted,
+  squash,
   type ExtensionBrowser,
+  type Painted,
 } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ARTICLE_VIEWPORT = { width: 900, height: 800 };
 const PANEL_VIEWPORT = { width: 400, height: 800 };
 
-type Kind = 'asserts' | 'denies' | 'hedges' | 'note' | 'flash';
-/** Highlighted sentences by kind, as read back from CSS.highlights (white space collapsed, sorted, unique). */
-type Painted = Partial<Record<Kind, string[]>>;
 
 // ---- What each test page states (checked with `npx nexus-lens annotate tests/e2e/pages/<file>`) ----
 
@@ -99,10 +102,6 @@ const OFF_TOPIC = '/pages/sport-asian-cup.html';
 
 // ---- Helpers ----
 
-function sorted(list: string[]): string[] {
-  return [...list].sort();
-}
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 let browser: ExtensionBrowser;
 let server: Server;
@@ -126,37 +125,6 @@ afterAll(async () => {
   server?.close();
 });
 
-/** Every range of our highlights in the page, read in the page's main world, by kind. */
-async function readPaint(page: Page): Promise<Painted> {
-  const raw = await page.evaluate(() => {
-    const out: [string, string][] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      for (const range of highlight) out.push([name, range.toString()]);
-    }
-    return out;
-  });
-  const byKind: Painted = {};
-  for (const [name, text] of raw) {
-    const kind = /^nexus-lens-(asserts|denies|hedges|note|flash)-[0-9a-f]{8}$/.exec(name)?.[1] as Kind | undefined;
-    // A name we do not own would be a bug of its own: keep it visible in the comparison.
-    const key = (kind ?? name) as Kind;
-    (byKind[key] ??= []).push(squash(text));
-  }
-  for (const key of Object.keys(byKind) as Kind[]) byKind[key] = sorted([...new Set(byKind[key])]);
-  return byKind;
-}
-
-/** The painted claim kinds only (the flash comes and goes). */
-function claimPaint(paint: Painted): Painted {
-  const { flash: _flash, ...rest } = paint;
-  return Object.fromEntries(
-    Object.entries(rest)
-      .filter(([, list]) => list.length > 0)
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
-
-const samePaint = (a: Painted, b: Painted) => JSON.stringify(claimPaint(a)) === JSON.stringify(claimPaint(b));
 
 async function openArticle(path: string): Promise<{ page: Page; url: string; tabId: number; opened: number }> {
   const page = await browser.context.newPage();

@@ -116,3 +116,64 @@ export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => b
   }
   return value;
 }
+
+/** Kinds of highlight the annotator paints. */
+export type Kind = 'asserts' | 'denies' | 'hedges' | 'note' | 'flash';
+/** Highlighted sentences by kind, as read back from CSS.highlights (white space collapsed, sorted, unique). */
+export type Painted = Partial<Record<Kind, string[]>>;
+
+export const sorted = (list: string[]) => [...list].sort();
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Every range of our highlights in a document, read in its main world, by kind. */
+export async function readPaint(page: Page): Promise<Painted> {
+  const raw = await page.evaluate(() => {
+    const out: [string, string][] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      for (const range of highlight) out.push([name, range.toString()]);
+    }
+    return out;
+  });
+  const byKind: Painted = {};
+  for (const [name, text] of raw) {
+    const kind = /^nexus-lens-(asserts|denies|hedges|note|flash)-[0-9a-f]{8}$/.exec(name)?.[1] as Kind | undefined;
+    // A name we do not own would be a bug of its own: keep it visible in the comparison.
+    const key = (kind ?? name) as Kind;
+    (byKind[key] ??= []).push(squash(text));
+  }
+  for (const key of Object.keys(byKind) as Kind[]) byKind[key] = sorted([...new Set(byKind[key])]);
+  return byKind;
+}
+
+/** The painted claim kinds only (the flash comes and goes), non-empty, in a stable order. */
+export function claimPaint(paint: Painted): Painted {
+  const { flash: _flash, ...rest } = paint;
+  return Object.fromEntries(
+    Object.entries(rest)
+      .filter(([, list]) => list.length > 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+export const samePaint = (a: Painted, b: Painted) => JSON.stringify(claimPaint(a)) === JSON.stringify(claimPaint(b));
+
+/** Selects the first occurrence of `phrase` in the page's text and releases the mouse, as a reader would. */
+export async function select(page: Page, phrase: string) {
+  await page.evaluate((text) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.nodeValue ?? '').indexOf(text);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const selection = getSelection() as Selection;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error(`not on the page: ${text}`);
+  }, phrase);
+}

@@ -32,12 +32,15 @@ import {
   serveTestPages,
   tabIdOf,
   waitFor,
+  claimPaint,
+  readPaint,
+  samePaint,
+  sorted,
+  squash,
   type ExtensionBrowser,
+  type Painted,
 } from './harness';
 
-type Kind = 'asserts' | 'denies' | 'hedges' | 'note' | 'flash';
-/** Highlighted sentences by kind, as read back from CSS.highlights (white space collapsed, sorted, unique). */
-type Painted = Partial<Record<Kind, string[]>>;
 
 /** A main-thread task over 50 ms, as the page's PerformanceObserver saw it. */
 interface LongTask {
@@ -61,8 +64,6 @@ interface Probe {
   restoredAt: number | null;
 }
 
-const sorted = (list: string[]) => [...list].sort();
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 // ---- What each page states (checked with `npx nexus-lens annotate` on the rendered pages) ----
 
@@ -218,36 +219,6 @@ function installProbe(startedEvent: string): void {
 }
 
 const readProbe = (page: Page) => page.evaluate(() => (window as unknown as { __nexusProbe: Probe }).__nexusProbe);
-
-/** Every range of our highlights in a document, read in its main world, by kind. */
-async function readPaint(page: Page): Promise<Painted> {
-  const raw = await page.evaluate(() => {
-    const out: [string, string][] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      for (const range of highlight) out.push([name, range.toString()]);
-    }
-    return out;
-  });
-  const byKind: Painted = {};
-  for (const [name, text] of raw) {
-    const kind = /^nexus-lens-(asserts|denies|hedges|note|flash)-[0-9a-f]{8}$/.exec(name)?.[1] as Kind | undefined;
-    const key = (kind ?? name) as Kind;
-    (byKind[key] ??= []).push(squash(text));
-  }
-  for (const key of Object.keys(byKind) as Kind[]) byKind[key] = sorted([...new Set(byKind[key])]);
-  return byKind;
-}
-
-/** The painted claim kinds only, non-empty, in a stable order. */
-function claimPaint(paint: Painted): Painted {
-  const { flash: _flash, ...rest } = paint;
-  return Object.fromEntries(
-    Object.entries(rest)
-      .filter(([, list]) => list.length > 0)
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
-const samePaint = (a: Painted, b: Painted) => JSON.stringify(claimPaint(a)) === JSON.stringify(claimPaint(b));
 
 interface State {
   status: string;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openExtensionPage, serveTestPages, tabIdOf, waitFor, type ExtensionBrowser } from './harness';
+import { launchWithExtension, openExtensionPage, select, serveTestPages, tabIdOf, waitFor, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 let server: Server;
@@ -23,27 +23,6 @@ afterAll(async () => {
 const ARTICLE = '/pages/meridian-missiles.html';
 const QUICK = 'missile is based on North Korea';
 const WITH_NOTE = 'medium-range ballistic missile to Iran in 1993';
-
-/** Selects the first occurrence of `phrase` in the page's text and releases the mouse, as a reader would. */
-async function select(page: Page, phrase: string) {
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.nodeValue ?? '').indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const selection = getSelection() as Selection;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`not on the page: ${text}`);
-  }, phrase);
-}
 
 /** The text of every range of our "note" highlight in the page. */
 async function paintedNotes(page: Page): Promise<string[]> {

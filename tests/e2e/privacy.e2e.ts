@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, sendFromExtensionPage, tabIdOf, waitFor } from './harness';
+import { EXTENSION_DIR, select, sendFromExtensionPage, tabIdOf, waitFor } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES_DIR = join(ROOT, 'tests/e2e/pages');
@@ -374,27 +374,6 @@ interface TabState {
   url?: string;
 }
 const stateOf = (tabId: number) => sendFromExtensionPage(library, { type: 'getTabState', payload: { tabId } }) as Promise<TabState>;
-
-/** Selects the first occurrence of `phrase` and releases the mouse, as a reader would. */
-async function select(page: Page, phrase: string) {
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.nodeValue ?? '').indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const selection = getSelection() as Selection;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`not on the page: ${text}`);
-  }, phrase);
-}
 
 /** Fetches a URL from the extension's isolated world in a tab, as a content script would. */
 async function fetchFromContentScript(tabId: number, url: string): Promise<number | undefined> {

@@ -7,10 +7,22 @@
 export const CONCEPTS: Record<string, readonly string[]> = {
   give: ['supply', 'provide', 'sell', 'deliver', 'ship', 'transfer', 'give', 'send', 'export', 'furnish', 'hand over', 'equip', 'pass', 'offer', 'vend', 'supplier', 'provider', 'provision', 'sale', 'seller', 'delivery', 'shipment', 'exporter'],
   receive: ['receive', 'get', 'obtain', 'acquire', 'buy', 'purchase', 'procure', 'import', 'order', 'take delivery', 'recipient', 'acquisition', 'buyer', 'purchaser', 'procurement', 'importer'],
-  assist: ['help', 'assist', 'aid', 'assistance'],
-  cooperate: ['cooperate', 'collaborate', 'work with', 'work together', 'cooperation', 'co-operation', 'collaboration'],
-  seize: ['seize', 'intercept', 'impound', 'detain', 'confiscate', 'interdict', 'capture', 'seizure', 'interception', 'interdiction'],
+  assist: ['help', 'assist', 'aid', 'assistance', 'lend a hand'],
+  cooperate: ['cooperate', 'collaborate', 'work with', 'work together', 'cooperation', 'co-operation', 'collaboration', 'join forces', 'team up', 'hand in hand', 'partnership'],
+  seize: ['seize', 'intercept', 'impound', 'detain', 'confiscate', 'interdict', 'capture', 'ground', 'seizure', 'interception', 'interdiction'],
   deny: ['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'repudiate', 'disavow'],
+  nuclear: ['nuclear', 'atomic'],
+  military: ['military', 'militarily', 'defense', 'defence'],
+  share: ['share', 'exchange', 'swap'],
+  continue: ['continue', 'carry on', 'persist', 'ongoing', 'remain'],
+  strengthen: ['strengthen', 'cement', 'solidify', 'bolster', 'deepen', 'widen', 'broaden', 'expand', 'boost', 'step up', 'intensify'],
+  meet: ['meet', 'hold talks', 'sit down with', 'host', 'talks'],
+  visit: ['visit', 'trip', 'travel', 'tour'],
+  mediate: ['mediate', 'mediator', 'mediation', 'broker', 'intermediary', 'go-between'],
+  bound: ['bound for', 'destined', 'headed', 'heading', 'en route', 'on its way', 'on their way', 'meant for', 'intended for'],
+  aircraft: ['plane', 'aircraft', 'airplane', 'jet', 'airliner', 'ilyushin'],
+  differ: ['differ', 'different', 'no resemblance', 'nothing in common', 'no commonality', 'share nothing', 'not comparable'],
+  rift: ['rift', 'break with', 'fall out', 'sever ties', 'cut ties', 'rupture', 'split with'],
 };
 
 /**
@@ -18,7 +30,7 @@ export const CONCEPTS: Record<string, readonly string[]> = {
  * (a "shipment" can be "shipped"), but only a verb widens a group to the whole concept, since a
  * noun like "shipment" also names the cargo itself.
  */
-export const NOUN_FORMS = new Set(['supplier', 'provider', 'provision', 'sale', 'seller', 'delivery', 'shipment', 'exporter', 'recipient', 'acquisition', 'buyer', 'purchaser', 'procurement', 'importer', 'assistance', 'cooperation', 'co-operation', 'collaboration', 'seizure', 'interception', 'interdiction', 'denial']);
+export const NOUN_FORMS = new Set(['supplier', 'provider', 'provision', 'sale', 'seller', 'delivery', 'shipment', 'exporter', 'recipient', 'acquisition', 'buyer', 'purchaser', 'procurement', 'importer', 'assistance', 'cooperation', 'co-operation', 'collaboration', 'seizure', 'interception', 'interdiction', 'denial', 'partnership', 'mediator', 'mediation', 'intermediary', 'talks', 'trip', 'tour', 'rift', 'rupture']);
 
 /** Verbs whose grammatical subject gives (North Korea *sold* missiles to Iran). */
 export const GIVER_VERBS = new Set(CONCEPTS.give);

@@ -53,6 +53,8 @@ interface SentenceFacts {
   mentions: Mention[];
   parties: Set<string>;
   pair: boolean;
+  /** The sentence describes a two-way trade ("oil in exchange for missiles"): both sides give. */
+  exchange: boolean;
   years: { from: number; to: number }[];
   cues: StanceCues;
 }
@@ -76,6 +78,8 @@ interface Prepared {
   aliasesByFirst: Map<string, { parts: string[]; entity: string }[]>;
   postings: Map<string, number[]>;
   idf: Map<string, number>;
+  /** Per claim, the parties a sentence must name (see `requiredParties`). */
+  required: string[][];
 }
 const preparedCache = new WeakMap<CompiledIndex, Prepared>();
 
@@ -94,6 +98,7 @@ function prepare(index: CompiledIndex): Prepared {
     aliasesByFirst,
     postings: new Map(Object.entries(index.postings)),
     idf: new Map(Object.entries(index.idf)),
+    required: index.claims.map((claim) => requiredParties(index, claim)),
   };
   preparedCache.set(index, prepared);
   return prepared;
@@ -119,17 +124,52 @@ function findMentions(index: CompiledIndex, stems: string[]): Mention[] {
   return out;
 }
 
+/**
+ * Words that make "to Iran", "for Iran" or "from Pyongyang" the end of a transfer, when one of them
+ * comes shortly before in the same clause: "sold missiles to Iran", "arms bound for Iran". Without
+ * one, "looking to Iran", "a visit to Iran" or "scientists from Iran" give no role.
+ */
+const TRANSFER_CUES = new Set([
+  ...GIVER_STEMS,
+  ...RECEIVER_STEMS,
+  ...SUBJECT_GIVES,
+  ...['bound', 'headed', 'destined', 'meant', 'intended', 'route', 'way', 'flow', 'divert', 'smuggle', 'release', 'arms', 'weapon', 'weaponry', 'missile', 'oil', 'crude', 'fuel', 'cargo', 'equipment', 'technology', 'component', 'aid', 'assistance', 'know-how', 'return'].map(stem),
+]);
+/** How far back, in words, a transfer cue may stand before "to"/"for"/"from". */
+const TRANSFER_CUE_WINDOW = 8;
+/** Prepositions: a party right after one is not the subject of the verb that follows it ("working with Pyongyang to obtain"). */
+const PREPOSITIONS = new Set(['with', 'of', 'in', 'at', 'on', 'than', 'about', 'against', 'between', 'among', 'under', 'over', 'like', 'to', 'for', 'from', 'into', 'toward', 'towards', 'via', 'through']);
+/** Nouns a demonym qualifies that act for the country: "Iranian *scientists* shared data". */
+const PARTY_HEADS = new Set(
+  ['scientist', 'engineer', 'technician', 'expert', 'official', 'diplomat', 'delegation', 'agent', 'company', 'firm', 'government', 'regime', 'military', 'leader', 'authority', 'navy', 'trader', 'broker', 'adviser', 'advisor', 'counterpart', 'ministry', 'state'].map(stem),
+);
+/** Words of a two-way trade, where each party gives and receives. */
+const EXCHANGE = /\b(?:in exchange|in return|swap|barter|[a-z]+-for-[a-z]+)/;
+/** Punctuation that ends a clause for the purpose of cue look-back. */
+const CLAUSE_BREAK = /[,;:()"]/;
+
+/** Whether a transfer cue stands within a few words before token `at`, in the same clause. */
+function transferCueBefore(tokens: readonly Token[], at: number, text: string): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - TRANSFER_CUE_WINDOW; k--) {
+    const token = tokens[k] as Token;
+    if (CLAUSE_BREAK.test(text.slice(token.end, (tokens[k + 1] as Token).start))) return false;
+    if (TRANSFER_CUES.has(token.stem)) return true;
+  }
+  return false;
+}
+
 /** Gives each country mention a role from the words around it; see the rules inline. */
-function assignRoles(mentions: Mention[], tokens: readonly Token[], index: CompiledIndex): void {
+function assignRoles(mentions: Mention[], tokens: readonly Token[], text: string, index: CompiledIndex): void {
   const stems = tokens.map((t) => t.stem);
   for (const m of mentions) {
     if (index.kinds[m.entity] === 'system') continue; // a missile's country is its maker, not a party
     let before = m.first - 1;
     if (stems[before] === 'the') before--;
     const prev = stems[before] ?? '';
-    // "to Iran", "bound for Iran" → receiver; "from Pyongyang" → giver.
-    if (TO_STEMS.has(prev)) m.role = 'receiver';
-    else if (FROM_STEMS.has(prev)) m.role = 'giver';
+    // "sold to Iran", "bound for Iran" → receiver; "bought from Pyongyang" → giver.
+    if (TO_STEMS.has(prev) || FROM_STEMS.has(prev)) {
+      if (transferCueBefore(tokens, before, text)) m.role = TO_STEMS.has(prev) ? 'receiver' : 'giver';
+    }
     // "supplied Iran with", "helped Tehran" → the object receives.
     else if (GIVER_STEMS.has(prev) || prev === 'help' || prev === 'assist' || prev === 'arm') m.role = 'receiver';
     else if (prev === 'by') {
@@ -137,17 +177,20 @@ function assignRoles(mentions: Mention[], tokens: readonly Token[], index: Compi
       const verb = stems.slice(Math.max(0, before - 4), before).reverse().find((s) => GIVER_STEMS.has(s) || RECEIVER_STEMS.has(s));
       if (verb) m.role = GIVER_STEMS.has(verb) ? 'giver' : 'receiver';
     }
-    if (m.role) continue;
-    // Subject position: the first verb after the party, skipping auxiliaries and adverbs.
+    if (m.role || PREPOSITIONS.has(prev) || prev === 'by') continue;
+    // Subject position: the first verb after the party, skipping the people or body it qualifies
+    // ("Iranian scientists shared", "North Korean technicians helped") and auxiliaries and adverbs.
     let j = m.last + 1;
+    if (PARTY_HEADS.has(stems[j] as string)) j++;
     let passive = false;
     while (j < stems.length && SKIPPABLE.has(stems[j] as string)) {
       if (stems[j] === 'be') passive = true;
       j++;
     }
     const verb = stems[j] ?? '';
-    // "be giving" is progressive, not passive: only a participle after "be" turns the roles round.
-    if ((tokens[j]?.word ?? '').endsWith('ing')) passive = false;
+    // Only a participle after "be" turns the roles round: "be giving" is progressive and "was to
+    // receive" an infinitive.
+    if ((tokens[j]?.word ?? '').endsWith('ing') || stems[j - 1] === 'to') passive = false;
     if (GIVER_STEMS.has(verb) || SUBJECT_GIVES.has(verb)) m.role = passive ? 'receiver' : 'giver';
     else if (RECEIVER_STEMS.has(verb)) m.role = passive ? 'giver' : 'receiver';
   }
@@ -156,15 +199,29 @@ function assignRoles(mentions: Mention[], tokens: readonly Token[], index: Compi
 /** Words that join the members of a list of parties ("to Iran, Libya and North Korea"). */
 const LIST_GLUE = new Set(['and', 'or', 'as', 'well', 'also', 'both', 'the', 'nor']);
 
-/** A party listed right after another shares its role: "sold to Iran and North Korea" makes both receivers. */
+/** Words that close a list: the member after one of them is the last ("Libya *and* North Korea"). */
+const LIST_ENDS = new Set(['and', 'or', 'nor']);
+
+/**
+ * A party listed right after another shares its role: "sold to Iran and North Korea" makes both
+ * receivers, and so does "to Iran, Libya and North Korea". A party after a bare comma is a list
+ * member only if the list goes on after it: in "sold missiles to Syria, Iranian officials said"
+ * Iran receives nothing.
+ */
 function shareListRoles(mentions: Mention[], stems: string[], index: CompiledIndex): void {
+  const glued = (a: Mention, b: Mention) => {
+    const gap = stems.slice(a.last + 1, b.first);
+    return gap.length <= 3 && gap.every((s) => LIST_GLUE.has(s)) ? gap : undefined;
+  };
   for (let k = 1; k < mentions.length; k++) {
     const prev = mentions[k - 1] as Mention;
     const m = mentions[k] as Mention;
     // A system is what changes hands, never a party: "sold Iran the Nodong-1".
     if (!prev.role || m.role || index.kinds[m.entity] === 'system') continue;
-    const gap = stems.slice(prev.last + 1, m.first);
-    if (gap.length <= 3 && gap.every((s) => LIST_GLUE.has(s))) m.role = prev.role;
+    const gap = glued(prev, m);
+    if (!gap) continue;
+    const next = mentions[k + 1];
+    if (gap.some((s) => LIST_ENDS.has(s)) || (next && glued(m, next))) m.role = prev.role;
   }
 }
 
@@ -189,7 +246,7 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
   const tokens = tokenize(normalised);
   const stems = tokens.map((t) => t.stem);
   const mentions = findMentions(index, stems);
-  assignRoles(mentions, tokens, index);
+  assignRoles(mentions, tokens, normalised, index);
   shareListRoles(mentions, stems, index);
   const parties = new Set<string>();
   for (const m of mentions) {
@@ -203,6 +260,7 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
     mentions,
     parties,
     pair: false,
+    exchange: EXCHANGE.test(normalised),
     years: yearsIn(normalised),
     cues: readCues(normalised, tokens),
   };
@@ -212,59 +270,73 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
 
 /**
  * The parties a sentence must name (or imply through a person, organisation or system of theirs)
- * to state the claim: the two ends of its direction, or else the countries among its actors.
+ * to state the claim. A claim lists its main parties first: with a direction, its two ends and any
+ * country listed before them (the one that seized the cargo); without, its first two countries.
+ * Countries listed later (a ship's flag, a war's other side) may go unnamed.
  */
 function requiredParties(index: CompiledIndex, claim: CompiledClaim): string[] {
   const countries = claim.actors.filter((a) => index.kinds[a] === 'country');
-  if (claim.from && claim.to) return [...new Set([claim.from, claim.to, ...countries])];
-  return countries.length > 0 ? countries : claim.actors;
+  if (claim.from && claim.to) {
+    const ends = [claim.from, claim.to];
+    const firstEnd = Math.min(...ends.map((e) => claim.actors.indexOf(e)).filter((i) => i >= 0));
+    return [...new Set([...ends, ...countries.filter((c) => claim.actors.indexOf(c) < firstEnd)])];
+  }
+  return countries.length > 0 ? countries.slice(0, 2) : claim.actors;
 }
 
-/** Scores one claim against one sentence; undefined when a gate fails. */
+/** The gate a claim failed for a sentence. */
+export type FailedGate = 'parties' | 'concepts' | 'year' | 'direction';
+
+/** Scores one claim against one sentence, or names the gate it failed. */
 function scoreClaim(
   index: CompiledIndex,
-  claim: CompiledClaim,
+  claimIndex: number,
   facts: SentenceFacts,
   context: ReadonlySet<string>,
-): number | undefined {
+): number | FailedGate {
+  const claim = index.claims[claimIndex] as CompiledClaim;
+  const { idf, required: requiredByClaim } = prepare(index);
   // Gate 1: the parties. "The two countries" stands for both when the sentence names neither; a
   // sentence that names one party may take the other from the sentence before it ("A North Korean
   // plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
-  const required = requiredParties(index, claim);
+  const required = requiredByClaim[claimIndex] as string[];
   const named = (set: ReadonlySet<string>, p: string) => set.has(p) || set.has(index.countryOf[p] ?? p);
   const missing = required.filter((p) => !named(facts.parties, p));
   let contextPenalty = 0;
   if (missing.length > 0 && !(facts.pair && missing.length <= 2)) {
     const fromContext = missing.length === 1 && required.length > 1 && named(context, missing[0] as string);
-    if (!fromContext) return undefined;
+    if (!fromContext) return 'parties';
     contextPenalty = CONTEXT_PENALTY;
   }
   // Gate 2: every concept group.
-  if (!claim.groups.every((group) => group.some((phrase) => hasPhrase(facts, phrase)))) return undefined;
+  if (!claim.groups.every((group) => group.some((phrase) => hasPhrase(facts, phrase)))) return 'concepts';
   // Gate 3: a year the sentence names must fall in the claim's span.
   let yearBonus = 0;
   if (claim.years && facts.years.length > 0) {
     const [from, to] = claim.years;
     const slack = claim.approximate ? APPROXIMATE_YEAR_TOLERANCE : 0;
     const inside = facts.years.some((y) => y.to >= from - slack && y.from <= to + slack);
-    if (!inside) return undefined;
+    if (!inside) return 'year';
     yearBonus = W_YEAR;
   }
   // Gate 4: direction and third parties. A party in the wrong role, or an outsider as the
   // receiver or giver, means the sentence reports another transfer.
   let directionBonus = 0;
-  if (claim.from && claim.to) {
-    const givers = new Set(facts.mentions.filter((m) => m.role === 'giver').map((m) => m.country));
-    const receivers = new Set(facts.mentions.filter((m) => m.role === 'receiver').map((m) => m.country));
-    // Reversed ("Iran sold to North Korea"), or both on one side ("sold to Iran and North Korea").
-    if (givers.has(claim.to) || receivers.has(claim.from)) return undefined;
+  if (claim.from && claim.to && !facts.exchange) {
+    const givers = new Set(facts.mentions.filter((m) => m.role === 'giver').flatMap((m) => [m.entity, m.country]));
+    const receivers = new Set(facts.mentions.filter((m) => m.role === 'receiver').flatMap((m) => [m.entity, m.country]));
+    // Reversed ("Iran sold to North Korea"), or both on one side ("sold to Iran and North Korea"),
+    // unless the sentence also tells the claim's way round (one flow among several).
+    const reversed = givers.has(claim.to) || receivers.has(claim.from);
+    const forward = givers.has(claim.from) || receivers.has(claim.to);
+    const oneSide = (givers.has(claim.from) && givers.has(claim.to)) || (receivers.has(claim.from) && receivers.has(claim.to));
+    if (oneSide || (reversed && !forward)) return 'direction';
     const outsider = (set: Set<string>, own: string) =>
       set.size > 0 && !set.has(own) && [...set].some((c) => !claim.actors.includes(c) && index.kinds[c] === 'country');
-    if (outsider(receivers, claim.to) || outsider(givers, claim.from)) return undefined;
-    if (givers.has(claim.from) || receivers.has(claim.to)) directionBonus = W_DIRECTION;
+    if (outsider(receivers, claim.to) || outsider(givers, claim.from)) return 'direction';
+    if (forward && !reversed) directionBonus = W_DIRECTION;
   }
   // Coverage: the closest of the claim's wordings, weighted by how rare each word is.
-  const { idf } = prepare(index);
   let coverage = 0;
   for (const wording of claim.wordings) {
     let total = 0;
@@ -277,6 +349,11 @@ function scoreClaim(
     if (total > 0) coverage = Math.max(coverage, found / total);
   }
   return Math.min(1, W_GATES + W_COVERAGE * coverage + yearBonus + directionBonus) - contextPenalty;
+}
+
+/** The words of a sentence that satisfy a claim's concept groups (a denial cue is not a word of its own). */
+function groupWords(claim: CompiledClaim, facts: SentenceFacts): string[] {
+  return claim.groups.flatMap((group) => group.filter((phrase) => phrase !== DENIAL_GROUP && hasPhrase(facts, phrase)));
 }
 
 /** Claims worth checking for a sentence: postings of its words, never a scan of every claim. */
@@ -299,15 +376,23 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
     if (facts.parties.size === 0 && !facts.pair) return;
     const scored: { claim: CompiledClaim; score: number }[] = [];
     for (const i of candidates(index, facts)) {
-      const claim = index.claims[i] as CompiledClaim;
-      const score = scoreClaim(index, claim, facts, previous);
-      if (score !== undefined && score >= MATCH_THRESHOLD) scored.push({ claim, score });
+      const score = scoreClaim(index, i, facts, previous);
+      if (typeof score === 'number' && score >= MATCH_THRESHOLD) scored.push({ claim: index.claims[i] as CompiledClaim, score });
     }
     if (scored.length === 0) return;
     scored.sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id));
     const best = (scored[0] as { score: number }).score;
-    for (const { claim, score } of scored.slice(0, MAX_CLAIMS_PER_SENTENCE)) {
-      if (score < best - TIE_MARGIN) break;
+    // A second claim must rest on words of its own: one whose required words the better claim
+    // already uses only restates it more vaguely ("military cooperation" under "shared missile
+    // technology in the 1990s").
+    const used = new Set<string>();
+    let kept = 0;
+    for (const { claim, score } of scored) {
+      if (kept === MAX_CLAIMS_PER_SENTENCE || score < best - TIE_MARGIN) break;
+      const own = groupWords(claim, facts);
+      if (kept > 0 && own.every((phrase) => used.has(phrase))) continue;
+      for (const phrase of own) used.add(phrase);
+      kept++;
       out.push({
         sentenceIndex,
         sentence: sentence.text,
@@ -326,4 +411,25 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
 export function partiesIn(index: CompiledIndex, text: string, cache?: FactsCache): { parties: Set<string>; pair: boolean } {
   const facts = factsOf(index, text, cache);
   return { parties: facts.parties, pair: facts.pair };
+}
+
+/**
+ * Why one claim does or does not match one sentence: its score, or the gate it failed. For tuning
+ * and for "why is this not highlighted?" questions; `previous` is the sentence before, if any.
+ */
+export function explainMatch(
+  index: CompiledIndex,
+  claimId: string,
+  text: string,
+  previous = '',
+): { result: { score: number } | { failed: FailedGate }; parties: { entity: string; role?: string }[] } | undefined {
+  const claimIndex = index.claims.findIndex((c) => c.id === claimId);
+  if (claimIndex < 0) return undefined;
+  const context = previous ? readFacts(index, previous).parties : new Set<string>();
+  const facts = readFacts(index, text);
+  const result = scoreClaim(index, claimIndex, facts, context);
+  return {
+    result: typeof result === 'number' ? { score: result } : { failed: result },
+    parties: facts.mentions.map((m) => (m.role ? { entity: m.entity, role: m.role } : { entity: m.entity })),
+  };
 }

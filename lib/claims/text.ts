@@ -47,6 +47,8 @@ const IRREGULAR: Record<string, string> = {
   children: 'child', men: 'man', women: 'woman',
   did: 'do', done: 'do', has: 'have', had: 'have', was: 'be', were: 'be', is: 'be', are: 'be', been: 'be',
   denied: 'deny', denies: 'deny', supplies: 'supply', supplied: 'supply', allies: 'ally',
+  grew: 'grow', grown: 'grow', broke: 'break', broken: 'break', lent: 'lend', stood: 'stand', sat: 'sit',
+  fell: 'fall', fallen: 'fall', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write', kept: 'keep',
 };
 
 /**
@@ -74,10 +76,21 @@ function stemUncached(word: string): string {
   else if (w.endsWith('es') && /(?:ch|sh|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
-  else if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ed') && w.length > 4) w = restoreE(w.slice(0, -2));
+  else if (w.endsWith('ing') && w.length > 5) w = restoreE(w.slice(0, -3));
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
   return w;
+}
+
+/**
+ * The base left by "-ed"/"-ing": "shipp" → "ship", "transferr" → "transfer" (keeping "ll"/"ss" that
+ * belong to the word), and a short consonant-vowel-consonant base gets back the "e" it lost:
+ * "giv" → "give", "mak" → "make", so "giving" meets "give".
+ */
+function restoreE(w: string): string {
+  const undoubled = undouble(w);
+  if (undoubled !== w) return undoubled;
+  return w.length === 3 && /^[^aeiou][aeiou][^aeiouwxy]$/.test(w) ? `${w}e` : w;
 }
 
 /** "shipp" → "ship", "transferr" → "transfer"; keeps "ll"/"ss" endings that are part of the word. */

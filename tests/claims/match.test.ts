@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { compileIndex } from '../../lib/claims/compile';
+import { explainMatch, matchSentences } from '../../lib/claims/match';
+import { stem } from '../../lib/claims/text';
+import type { Claim, Entity } from '../../lib/claims/types';
+
+/** A small database of our own, so that these tests do not move when data/claims/ grows. */
+const entities: Entity[] = [
+  { id: 'dprk', kind: 'country', name: 'North Korea', aliases: ['DPRK', 'Pyongyang', 'North Korean'] },
+  { id: 'iran', kind: 'country', name: 'Iran', aliases: ['Tehran', 'Iranian', 'Islamic Republic'] },
+  { id: 'syria', kind: 'country', name: 'Syria', aliases: ['Damascus', 'Syrian'] },
+  { id: 'iraq', kind: 'country', name: 'Iraq', aliases: ['Baghdad', 'Iraqi'] },
+  { id: 'uae', kind: 'country', name: 'United Arab Emirates', aliases: ['UAE', 'Emirati'] },
+  { id: 'bahamas', kind: 'country', name: 'Bahamas', aliases: ['Bahamas-flagged'] },
+];
+
+const claim = (id: string, statement: string, more: Partial<Claim> & Pick<Claim, 'actors' | 'match'>): Claim => ({
+  id,
+  statement,
+  topics: ['missile'],
+  evidence: [{ source: 's', stance: 'supports', quote: statement }],
+  ...more,
+});
+
+const claims: Claim[] = [
+  claim('missile-sales', 'North Korea sold ballistic missiles to Iran.', {
+    actors: ['dprk', 'iran', 'iraq'],
+    direction: { from: 'dprk', to: 'iran', what: 'missiles' },
+    match: { require: [['missile', 'missiles'], ['sell', 'supply', 'buy']], phrasings: ['Iran bought missiles from North Korea.'] },
+  }),
+  claim('scientists-at-test', 'Iranian scientists attended a North Korean nuclear test in 2013.', {
+    actors: ['iran', 'dprk'],
+    direction: { from: 'dprk', to: 'iran', what: 'access' },
+    time: { start: '2013', precision: 'year' },
+    match: { require: [['scientist', 'observer'], ['nuclear test', 'test']], phrasings: [] },
+  }),
+  claim('submarines', 'Iran was to receive North Korean submarines to settle a debt.', {
+    actors: ['dprk', 'iran'],
+    direction: { from: 'dprk', to: 'iran', what: 'submarines' },
+    match: { require: [['submarine', 'submarines']], phrasings: [] },
+  }),
+  claim('oil-swap', 'Iran sent oil to North Korea in exchange for refined petrol.', {
+    actors: ['iran', 'dprk'],
+    direction: { from: 'iran', to: 'dprk', what: 'oil' },
+    match: { require: [['oil', 'crude'], ['petrol', 'gasoline']], phrasings: [] },
+  }),
+  claim('ship-seizure', 'The UAE seized a Bahamas-flagged ship carrying North Korean arms to Iran.', {
+    topics: ['interdiction'],
+    actors: ['uae', 'dprk', 'iran', 'bahamas'],
+    direction: { from: 'dprk', to: 'iran', what: 'arms' },
+    match: { require: [['seize', 'seized'], ['ship', 'vessel']], phrasings: [] },
+  }),
+  claim('military-cooperation', 'Iran and North Korea cooperate militarily.', {
+    actors: ['iran', 'dprk'],
+    match: { require: [['military', 'militarily'], ['cooperate', 'cooperation']], phrasings: [] },
+  }),
+  claim('technology-sharing', 'Iran and North Korea shared military technology in the 1990s.', {
+    actors: ['iran', 'dprk'],
+    time: { start: '1990', end: '1999', precision: 'decade' },
+    match: { require: [['military'], ['technology'], ['share']], phrasings: [] },
+  }),
+];
+
+const index = compileIndex({ claims, entities });
+const matched = (text: string) => matchSentences(index, [{ text, start: 0, end: text.length }]).map((m) => m.claimId);
+const failed = (claimId: string, text: string) => {
+  const result = explainMatch(index, claimId, text)?.result;
+  return result && 'failed' in result ? result.failed : undefined;
+};
+
+describe('direction', () => {
+  it.each([
+    'North Korea sold ballistic missiles to Iran.',
+    'Iran bought ballistic missiles from North Korea.',
+    'Ballistic missiles were sold by Pyongyang to Tehran.',
+    'Pyongyang supplied Tehran with missiles.',
+  ])('keeps the claim\'s way round: %s', (text) => {
+    expect(matched(text)).toContain('missile-sales');
+  });
+
+  it.each([
+    'Iran sold ballistic missiles to North Korea.',
+    'North Korea bought missiles from Iran.',
+    'Missiles were sold by Tehran to Pyongyang.',
+  ])('rejects the reverse: %s', (text) => {
+    expect(matched(text)).not.toContain('missile-sales');
+    expect(failed('missile-sales', text)).toBe('direction');
+  });
+
+  it('rejects an outsider as the receiver', () => {
+    expect(failed('missile-sales', 'North Korea sold ballistic missiles to Syria, Iranian officials said.')).toBe('direction');
+  });
+
+  it('gives no role to an origin without a transfer: "scientists from Iran"', () => {
+    const text = 'Scientists from Iran were on hand when Pyongyang carried out its nuclear test in 2013.';
+    expect(matched(text)).toContain('scientists-at-test');
+    expect(explainMatch(index, 'scientists-at-test', text)?.parties.find((p) => p.entity === 'iran')?.role).toBeUndefined();
+  });
+
+  it('reads "was to receive" as an infinitive, not a passive', () => {
+    expect(matched('Iran was to receive four North Korean submarines under the deal.')).toContain('submarines');
+    expect(matched('North Korea was to receive four Iranian submarines under the deal.')).not.toContain('submarines');
+  });
+
+  it('does not give a role to a party after a preposition: "working with Pyongyang to obtain"', () => {
+    const text = 'Tehran was working with Pyongyang to obtain ballistic missiles.';
+    expect(explainMatch(index, 'missile-sales', text)?.parties.find((p) => p.entity === 'dprk')?.role).toBeUndefined();
+  });
+
+  it('lets both sides give in a two-way trade', () => {
+    expect(matched('Tehran would send crude to Pyongyang, which would supply Iran with refined petrol in return.')).toContain('oil-swap');
+    expect(matched('North Korea sent crude oil to Iran and got refined petrol.')).not.toContain('oil-swap');
+  });
+});
+
+describe('parties', () => {
+  it('requires the country listed before a direction, not the ones after it', () => {
+    expect(matched('The UAE seized a ship carrying North Korean arms to Iran.')).toContain('ship-seizure');
+    expect(failed('ship-seizure', 'Authorities seized a ship carrying North Korean arms to Iran.')).toBe('parties');
+  });
+
+  it('does not require a third country named after the main parties', () => {
+    expect(matched('North Korea sold ballistic missiles to Iran.')).toContain('missile-sales');
+  });
+});
+
+describe('claims of one sentence', () => {
+  it('drops a second claim that rests only on the words of the first', () => {
+    const text = 'Iran and North Korea shared military technology in the 1990s and cooperated militarily.';
+    expect(matched(text)).toEqual(['technology-sharing', 'military-cooperation']);
+    expect(matched('Iran and North Korea shared military technology throughout the 1990s.')).toEqual(['technology-sharing']);
+  });
+});
+
+describe('stemming joins inflections', () => {
+  it.each([
+    ['giving', 'give'],
+    ['making', 'make'],
+    ['shipping', 'ship'],
+    ['getting', 'get'],
+    ['grown', 'grow'],
+    ['cooperating', 'cooperate'],
+  ])('%s and %s', (a, b) => {
+    expect(stem(a)).toBe(stem(b));
+  });
+});

@@ -1,5 +1,6 @@
 /** Topic scoring: is a whole article about Iran–DPRK cooperation? A score with its reasons. */
 import type { CompiledIndex } from '../claims/compile';
+import { DPRK, IRAN } from '../claims/lexicon';
 import { partiesIn, type FactsCache } from '../claims/match';
 import type { PageSentence, SentenceMatch, TopicVerdict } from './types';
 
@@ -17,8 +18,6 @@ const W_TITLE = 0.15;
 const W_MENTIONS = 0.1;
 const FULL_MENTIONS = 4;
 
-const IRAN = 'iran';
-const DPRK = 'dprk';
 
 /** Scores an article from its sentences and the claims matched in them. */
 export function scoreTopic(

@@ -1,5 +1,9 @@
 /** The shared lexicon: synonym concepts, verb classes for direction, and cue words for stance. */
 
+/** Entity ids of the two countries the whole database is about: every claim that names one is about its tie to the other. */
+export const IRAN = 'iran';
+export const DPRK = 'dprk';
+
 /**
  * Concepts: words news uses interchangeably for one idea. A claim's required word that belongs to a
  * concept accepts every word of that concept. Phrases are allowed ("hand over").

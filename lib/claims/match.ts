@@ -1,7 +1,7 @@
 /** Sentence → claim matching: entity and concept gates, direction and year checks, weighted scoring. */
 import type { PageSentence, SentenceMatch } from '../article/types';
 import { DENIAL_GROUP, type CompiledClaim, type CompiledIndex } from './compile';
-import { FROM_MARKERS, GIVER_VERBS, RECEIVER_VERBS, TO_MARKERS } from './lexicon';
+import { DPRK, FROM_MARKERS, GIVER_VERBS, IRAN, RECEIVER_VERBS, TO_MARKERS } from './lexicon';
 import { readCues, stanceFor, type StanceCues } from './stance';
 import { normalise, stem, tokenize, yearsIn, type Token } from './text';
 
@@ -80,6 +80,8 @@ interface Prepared {
   idf: Map<string, number>;
   /** Per claim, the parties a sentence must name (see `requiredParties`). */
   required: string[][];
+  /** Per claim, people of whom a sentence must name at least one (see `requiredPeople`). */
+  people: string[][];
 }
 const preparedCache = new WeakMap<CompiledIndex, Prepared>();
 
@@ -99,6 +101,7 @@ function prepare(index: CompiledIndex): Prepared {
     postings: new Map(Object.entries(index.postings)),
     idf: new Map(Object.entries(index.idf)),
     required: index.claims.map((claim) => requiredParties(index, claim)),
+    people: index.claims.map((claim) => requiredPeople(index, claim)),
   };
   preparedCache.set(index, prepared);
   return prepared;
@@ -271,8 +274,8 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
 /**
  * The parties a sentence must name (or imply through a person, organisation or system of theirs)
  * to state the claim. A claim lists its main parties first: with a direction, its two ends and any
- * country listed before them (the one that seized the cargo); without, its first two countries.
- * Countries listed later (a ship's flag, a war's other side) may go unnamed.
+ * country listed before them (the one that seized the cargo); without, its first two countries and
+ * Iran and North Korea. Countries listed later (a ship's flag, a war's other side) may go unnamed.
  */
 function requiredParties(index: CompiledIndex, claim: CompiledClaim): string[] {
   const countries = claim.actors.filter((a) => index.kinds[a] === 'country');
@@ -281,7 +284,24 @@ function requiredParties(index: CompiledIndex, claim: CompiledClaim): string[] {
     const firstEnd = Math.min(...ends.map((e) => claim.actors.indexOf(e)).filter((i) => i >= 0));
     return [...new Set([...ends, ...countries.filter((c) => claim.actors.indexOf(c) < firstEnd)])];
   }
-  return countries.length > 0 ? countries.slice(0, 2) : claim.actors;
+  if (countries.length === 0) return claim.actors;
+  return [...new Set([...countries.slice(0, 2), ...countries.filter((c) => c === IRAN || c === DPRK)])];
+}
+
+/**
+ * A claim between two or more named people (a meeting, an exchange of letters) is about them: a
+ * sentence must name one of them or one of the claim's organisations ("IRNA's deputy director"),
+ * or it may be reporting another meeting of the same two countries.
+ */
+function requiredPeople(index: CompiledIndex, claim: CompiledClaim): string[] {
+  const people = claim.actors.filter((a) => index.kinds[a] === 'person');
+  if (people.length < 2 || (claim.from && claim.to)) return [];
+  return [...people, ...claim.actors.filter((a) => index.kinds[a] === 'organisation')];
+}
+
+/** Whether a sentence names a country that is none of the claim's actors. */
+function namesOutsider(index: CompiledIndex, claim: CompiledClaim, facts: SentenceFacts): boolean {
+  return facts.mentions.some((m) => index.kinds[m.country] === 'country' && !claim.actors.includes(m.country));
 }
 
 /** The gate a claim failed for a sentence. */
@@ -295,7 +315,7 @@ function scoreClaim(
   context: ReadonlySet<string>,
 ): number | FailedGate {
   const claim = index.claims[claimIndex] as CompiledClaim;
-  const { idf, required: requiredByClaim } = prepare(index);
+  const { idf, required: requiredByClaim, people: peopleByClaim } = prepare(index);
   // Gate 1: the parties. "The two countries" stands for both when the sentence names neither; a
   // sentence that names one party may take the other from the sentence before it ("A North Korean
   // plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
@@ -303,11 +323,16 @@ function scoreClaim(
   const named = (set: ReadonlySet<string>, p: string) => set.has(p) || set.has(index.countryOf[p] ?? p);
   const missing = required.filter((p) => !named(facts.parties, p));
   let contextPenalty = 0;
-  if (missing.length > 0 && !(facts.pair && missing.length <= 2)) {
+  // "The two countries" cannot stand for the claim's parties when the sentence names an outsider
+  // ("Larijani told Venezuela's ambassador that the two countries...").
+  const pairStandsIn = facts.pair && missing.length <= 2 && !namesOutsider(index, claim, facts);
+  if (missing.length > 0 && !pairStandsIn) {
     const fromContext = missing.length === 1 && required.length > 1 && named(context, missing[0] as string);
     if (!fromContext) return 'parties';
     contextPenalty = CONTEXT_PENALTY;
   }
+  const people = peopleByClaim[claimIndex] as string[];
+  if (people.length > 0 && !people.some((p) => facts.parties.has(p))) return 'parties';
   // Gate 2: every concept group.
   if (!claim.groups.every((group) => group.some((phrase) => hasPhrase(facts, phrase)))) return 'concepts';
   // Gate 3: a year the sentence names must fall in the claim's span.

@@ -12,6 +12,9 @@ const entities: Entity[] = [
   { id: 'iraq', kind: 'country', name: 'Iraq', aliases: ['Baghdad', 'Iraqi'] },
   { id: 'uae', kind: 'country', name: 'United Arab Emirates', aliases: ['UAE', 'Emirati'] },
   { id: 'bahamas', kind: 'country', name: 'Bahamas', aliases: ['Bahamas-flagged'] },
+  { id: 'venezuela', kind: 'country', name: 'Venezuela', aliases: ['Venezuelan'] },
+  { id: 'mottaki', kind: 'person', name: 'Manouchehr Mottaki', aliases: ['Mottaki'], country: 'iran' },
+  { id: 'kim-yong-il', kind: 'person', name: 'Kim Yong Il', aliases: [], country: 'dprk' },
 ];
 
 const claim = (id: string, statement: string, more: Partial<Claim> & Pick<Claim, 'actors' | 'match'>): Claim => ({
@@ -58,6 +61,11 @@ const claims: Claim[] = [
     actors: ['iran', 'dprk'],
     time: { start: '1990', end: '1999', precision: 'decade' },
     match: { require: [['military'], ['technology'], ['share']], phrasings: [] },
+  }),
+  claim('mottaki-meets-kim', 'Mottaki told Kim Yong Il in Tehran that Iran wanted to expand ties with North Korea.', {
+    topics: ['diplomatic'],
+    actors: ['iran', 'dprk', 'mottaki', 'kim-yong-il'],
+    match: { require: [['ties', 'relations'], ['expand', 'widen']], phrasings: [] },
   }),
 ];
 
@@ -121,6 +129,19 @@ describe('parties', () => {
 
   it('does not require a third country named after the main parties', () => {
     expect(matched('North Korea sold ballistic missiles to Iran.')).toContain('missile-sales');
+  });
+});
+
+describe('named people and "the two countries"', () => {
+  it('needs one of the people of a meeting between named people', () => {
+    expect(matched('Mottaki said Iran wanted to widen its ties with North Korea.')).toContain('mottaki-meets-kim');
+    expect(failed('mottaki-meets-kim', "North Korea's foreign minister said his country wanted to expand ties with Iran.")).toBe('parties');
+  });
+
+  it('lets "the two countries" stand for the parties unless the sentence names an outsider', () => {
+    expect(matched('In Tehran, Mottaki told Kim Yong Il that the two countries wanted to expand ties.')).toContain('mottaki-meets-kim');
+    expect(failed('mottaki-meets-kim', 'Mottaki said the two countries should expand ties.')).toBeUndefined();
+    expect(failed('mottaki-meets-kim', "Mottaki told Venezuela's ambassador the two countries should expand ties.")).toBe('parties');
   });
 });
 

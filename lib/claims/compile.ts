@@ -5,7 +5,7 @@ import { normalise, stemPhrase, tokenize } from './text';
 import type { Claim, ClaimDatabase, Entity } from './types';
 
 /** Bumped whenever the compiled shape changes. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** One claim as the matcher sees it. */
 export interface CompiledClaim {
@@ -38,7 +38,7 @@ export interface CompiledIndex {
   countryOf: Record<string, string>;
   /** Entity id → kind. */
   kinds: Record<string, Entity['kind']>;
-  /** First stem of a phrase → claim indexes whose rarest concept group holds that phrase. */
+  /** Rarest stem of a phrase → claim indexes whose rarest concept group holds that phrase ("@actor" for claims without groups). */
   postings: Record<string, number[]>;
   /** Stem → inverse document frequency over claim wordings. */
   idf: Record<string, number>;
@@ -126,31 +126,37 @@ export function compileIndex(db: Pick<ClaimDatabase, 'claims' | 'entities'>): Co
     }
   }
 
-  // Document frequency of each alternative over claims, to post each claim under its rarest group.
-  const df = new Map<string, number>();
+  // Each claim is posted under the rarest word of each alternative of its rarest concept group: a
+  // sentence can state the claim only if it holds that word, so a posting list stays as short as
+  // its word is rare ("kalo-123" is posted under "123", not under the "kalo" of hundreds of names).
+  const stemDf = new Map<string, number>();
   for (const claim of claims) {
-    for (const phrase of new Set(claim.groups.flat())) df.set(phrase, (df.get(phrase) ?? 0) + 1);
+    for (const s of new Set(claim.groups.flat().flatMap((phrase) => phrase.split(' ')))) stemDf.set(s, (stemDf.get(s) ?? 0) + 1);
   }
+  const keyOf = (phrase: string) =>
+    phrase.split(' ').reduce((best, s) => ((stemDf.get(s) ?? 0) < (stemDf.get(best) ?? 0) ? s : best));
   const postings: Record<string, number[]> = {};
   const post = (key: string, index: number) => {
     (postings[key] ??= []).push(index);
   };
   claims.forEach((claim, index) => {
-    if (claim.groups.length === 0) {
-      // No concept group: post under the claim's actors' first alias stems (rare in practice).
+    // A group that a bare negation satisfies cannot be looked up by its words.
+    const groups = claim.groups.filter((group) => !group.includes(DENIAL_GROUP));
+    if (groups.length === 0) {
+      // No group to look up: post under the claim's actors (rare in practice).
       for (const actor of claim.actors) post(`@${actor}`, index);
       return;
     }
-    let rarest = claim.groups[0] as string[];
+    let rarest = groups[0] as string[];
     let rarestCost = Infinity;
-    for (const group of claim.groups) {
-      const cost = group.reduce((sum, phrase) => sum + (df.get(phrase) ?? 0), 0);
+    for (const group of groups) {
+      const cost = group.reduce((sum, phrase) => sum + (stemDf.get(keyOf(phrase)) ?? 0), 0);
       if (cost < rarestCost) {
         rarest = group;
         rarestCost = cost;
       }
     }
-    for (const key of new Set(rarest.map((phrase) => phrase.split(' ')[0] as string))) post(key, index);
+    for (const key of new Set(rarest.map(keyOf))) post(key, index);
   });
 
   const wordingDf = new Map<string, number>();

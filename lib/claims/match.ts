@@ -56,11 +56,18 @@ interface SentenceFacts {
   /** The sentence describes a two-way trade ("oil in exchange for missiles"): both sides give. */
   exchange: boolean;
   years: { from: number; to: number }[];
-  cues: StanceCues;
+  /** The normalised text, for reading stance cues on demand. */
+  normalised: string;
+  /** Stance cues, read on first use: most sentences never need them. */
+  cues?: StanceCues;
+}
+
+function cuesOf(facts: SentenceFacts): StanceCues {
+  return (facts.cues ??= readCues(facts.normalised, facts.tokens));
 }
 
 function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
-  if (phrase === DENIAL_GROUP) return facts.cues.denies;
+  if (phrase === DENIAL_GROUP) return cuesOf(facts).denies;
   const parts = phrase.split(' ');
   const first = parts[0] as string;
   if (!facts.stemSet.has(first)) return false;
@@ -265,7 +272,7 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
     pair: false,
     exchange: EXCHANGE.test(normalised),
     years: yearsIn(normalised),
-    cues: readCues(normalised, tokens),
+    normalised,
   };
   facts.pair = index.pairPhrases.some((p) => hasPhrase(facts, p));
   return facts;
@@ -299,6 +306,18 @@ function requiredPeople(index: CompiledIndex, claim: CompiledClaim): string[] {
   return [...people, ...claim.actors.filter((a) => index.kinds[a] === 'organisation')];
 }
 
+/** Whether a set of parties holds a party, itself or through its country. */
+function named(index: CompiledIndex, set: ReadonlySet<string>, party: string): boolean {
+  return set.has(party) || set.has(index.countryOf[party] ?? party);
+}
+
+/** Whether a role is held by a country outside the claim instead of the claim's own party. */
+function outsider(index: CompiledIndex, claim: CompiledClaim, set: ReadonlySet<string>, own: string): boolean {
+  if (set.size === 0 || set.has(own)) return false;
+  for (const c of set) if (!claim.actors.includes(c) && index.kinds[c] === 'country') return true;
+  return false;
+}
+
 /** Whether a sentence names a country that is none of the claim's actors. */
 function namesOutsider(index: CompiledIndex, claim: CompiledClaim, facts: SentenceFacts): boolean {
   return facts.mentions.some((m) => index.kinds[m.country] === 'country' && !claim.actors.includes(m.country));
@@ -320,14 +339,13 @@ function scoreClaim(
   // sentence that names one party may take the other from the sentence before it ("A North Korean
   // plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
   const required = requiredByClaim[claimIndex] as string[];
-  const named = (set: ReadonlySet<string>, p: string) => set.has(p) || set.has(index.countryOf[p] ?? p);
-  const missing = required.filter((p) => !named(facts.parties, p));
+  const missing = required.filter((p) => !named(index, facts.parties, p));
   let contextPenalty = 0;
   // "The two countries" cannot stand for the claim's parties when the sentence names an outsider
   // ("Larijani told Venezuela's ambassador that the two countries...").
   const pairStandsIn = facts.pair && missing.length <= 2 && !namesOutsider(index, claim, facts);
   if (missing.length > 0 && !pairStandsIn) {
-    const fromContext = missing.length === 1 && required.length > 1 && named(context, missing[0] as string);
+    const fromContext = missing.length === 1 && required.length > 1 && named(index, context, missing[0] as string);
     if (!fromContext) return 'parties';
     contextPenalty = CONTEXT_PENALTY;
   }
@@ -356,9 +374,7 @@ function scoreClaim(
     const forward = givers.has(claim.from) || receivers.has(claim.to);
     const oneSide = (givers.has(claim.from) && givers.has(claim.to)) || (receivers.has(claim.from) && receivers.has(claim.to));
     if (oneSide || (reversed && !forward)) return 'direction';
-    const outsider = (set: Set<string>, own: string) =>
-      set.size > 0 && !set.has(own) && [...set].some((c) => !claim.actors.includes(c) && index.kinds[c] === 'country');
-    if (outsider(receivers, claim.to) || outsider(givers, claim.from)) return 'direction';
+    if (outsider(index, claim, receivers, claim.to) || outsider(index, claim, givers, claim.from)) return 'direction';
     if (forward && !reversed) directionBonus = W_DIRECTION;
   }
   // Coverage: the closest of the claim's wordings, weighted by how rare each word is.
@@ -424,7 +440,7 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
         start: sentence.start,
         end: sentence.end,
         claimId: claim.id,
-        stance: stanceFor(facts.cues, claim),
+        stance: stanceFor(cuesOf(facts), claim),
         score: Math.round(score * 1000) / 1000,
       });
     }

@@ -1,11 +1,11 @@
 /** Text normalisation for matching: one canonical form of words so that spelling variants meet. */
 
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\u0020-\u007e\t\n\r]/;
 
 /** Folds case, accents, curly quotes and dashes; keeps letters, digits and a few joiners. */
 export function normalise(text: string): string {
   // Plain ASCII (most English news) has no accents, curly quotes or dashes to fold.
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

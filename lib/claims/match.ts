@@ -60,21 +60,48 @@ interface SentenceFacts {
   normalised: string;
   /** Stance cues, read on first use: most sentences never need them. */
   cues?: StanceCues;
+  /** Parties (entities and their countries) by role, gathered on first use. */
+  roles?: { givers: Set<string>; receivers: Set<string> };
+}
+
+function rolesOf(facts: SentenceFacts): { givers: Set<string>; receivers: Set<string> } {
+  if (!facts.roles) {
+    const givers = new Set<string>();
+    const receivers = new Set<string>();
+    for (const m of facts.mentions) {
+      const set = m.role === 'giver' ? givers : m.role === 'receiver' ? receivers : undefined;
+      set?.add(m.entity).add(m.country);
+    }
+    facts.roles = { givers, receivers };
+  }
+  return facts.roles;
 }
 
 function cuesOf(facts: SentenceFacts): StanceCues {
   return (facts.cues ??= readCues(facts.normalised, facts.tokens));
 }
 
+/** Phrases split into their stems, once: the same few thousand phrases are looked up for every sentence. */
+const phraseParts = new Map<string, string[]>();
+const PHRASE_CACHE_SIZE = 200_000;
+
 function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
   if (phrase === DENIAL_GROUP) return cuesOf(facts).denies;
-  const parts = phrase.split(' ');
+  let parts = phraseParts.get(phrase);
+  if (!parts) {
+    parts = phrase.split(' ');
+    if (phraseParts.size >= PHRASE_CACHE_SIZE) phraseParts.clear();
+    phraseParts.set(phrase, parts);
+  }
   const first = parts[0] as string;
   if (!facts.stemSet.has(first)) return false;
   if (parts.length === 1) return true;
-  for (let i = 0; i + parts.length <= facts.stems.length; i++) {
-    if (facts.stems[i] !== first) continue;
-    if (parts.every((p, k) => facts.stems[i + k] === p)) return true;
+  const { stems } = facts;
+  for (let i = 0; i + parts.length <= stems.length; i++) {
+    if (stems[i] !== first) continue;
+    let k = 1;
+    while (k < parts.length && stems[i + k] === parts[k]) k++;
+    if (k === parts.length) return true;
   }
   return false;
 }
@@ -84,11 +111,19 @@ interface Prepared {
   /** First stem of an alias → its alias phrases, longest first. */
   aliasesByFirst: Map<string, { parts: string[]; entity: string }[]>;
   postings: Map<string, number[]>;
-  idf: Map<string, number>;
   /** Per claim, the parties a sentence must name (see `requiredParties`). */
   required: string[][];
   /** Per claim, people of whom a sentence must name at least one (see `requiredPeople`). */
   people: string[][];
+  /** Per claim, its wordings with each stem's IDF weight and their sum. */
+  wordings: Wording[][];
+}
+
+/** A claim wording ready for coverage: its stems, their IDF weights and the weights' sum. */
+interface Wording {
+  stems: string[];
+  weights: number[];
+  total: number;
 }
 const preparedCache = new WeakMap<CompiledIndex, Prepared>();
 
@@ -106,9 +141,14 @@ function prepare(index: CompiledIndex): Prepared {
   prepared = {
     aliasesByFirst,
     postings: new Map(Object.entries(index.postings)),
-    idf: new Map(Object.entries(index.idf)),
     required: index.claims.map((claim) => requiredParties(index, claim)),
     people: index.claims.map((claim) => requiredPeople(index, claim)),
+    wordings: index.claims.map((claim) =>
+      claim.wordings.map((stems) => {
+        const weights = stems.map((s) => index.idf[s] ?? 1);
+        return { stems, weights, total: weights.reduce((a, b) => a + b, 0) };
+      }),
+    ),
   };
   preparedCache.set(index, prepared);
   return prepared;
@@ -334,7 +374,7 @@ function scoreClaim(
   context: ReadonlySet<string>,
 ): number | FailedGate {
   const claim = index.claims[claimIndex] as CompiledClaim;
-  const { idf, required: requiredByClaim, people: peopleByClaim } = prepare(index);
+  const { wordings: weightedByClaim, required: requiredByClaim, people: peopleByClaim } = prepare(index);
   // Gate 1: the parties. "The two countries" stands for both when the sentence names neither; a
   // sentence that names one party may take the other from the sentence before it ("A North Korean
   // plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
@@ -366,8 +406,7 @@ function scoreClaim(
   // receiver or giver, means the sentence reports another transfer.
   let directionBonus = 0;
   if (claim.from && claim.to && !facts.exchange) {
-    const givers = new Set(facts.mentions.filter((m) => m.role === 'giver').flatMap((m) => [m.entity, m.country]));
-    const receivers = new Set(facts.mentions.filter((m) => m.role === 'receiver').flatMap((m) => [m.entity, m.country]));
+    const { givers, receivers } = rolesOf(facts);
     // Reversed ("Iran sold to North Korea"), or both on one side ("sold to Iran and North Korea"),
     // unless the sentence also tells the claim's way round (one flow among several).
     const reversed = givers.has(claim.to) || receivers.has(claim.from);
@@ -379,15 +418,10 @@ function scoreClaim(
   }
   // Coverage: the closest of the claim's wordings, weighted by how rare each word is.
   let coverage = 0;
-  for (const wording of claim.wordings) {
-    let total = 0;
+  for (const wording of weightedByClaim[claimIndex] as Wording[]) {
     let found = 0;
-    for (const s of wording) {
-      const weight = idf.get(s) ?? 1;
-      total += weight;
-      if (facts.stemSet.has(s)) found += weight;
-    }
-    if (total > 0) coverage = Math.max(coverage, found / total);
+    for (let k = 0; k < wording.stems.length; k++) if (facts.stemSet.has(wording.stems[k] as string)) found += wording.weights[k] as number;
+    if (wording.total > 0) coverage = Math.max(coverage, found / wording.total);
   }
   return Math.min(1, W_GATES + W_COVERAGE * coverage + yearBonus + directionBonus) - contextPenalty;
 }

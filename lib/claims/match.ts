@@ -115,6 +115,8 @@ interface Prepared {
   required: string[][];
   /** Per claim, people of whom a sentence must name at least one (see `requiredPeople`). */
   people: string[][];
+  /** Per claim, its countries that a sentence may leave unnamed, unless it names an outsider instead. */
+  optional: string[][];
   /** Per claim, its wordings with each stem's IDF weight and their sum. */
   wordings: Wording[][];
 }
@@ -138,11 +140,15 @@ function prepare(index: CompiledIndex): Prepared {
     aliasesByFirst.set(parts[0] as string, list);
   }
   for (const list of aliasesByFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length);
+  const required = index.claims.map((claim) => requiredParties(index, claim));
   prepared = {
     aliasesByFirst,
     postings: new Map(Object.entries(index.postings)),
-    required: index.claims.map((claim) => requiredParties(index, claim)),
+    required,
     people: index.claims.map((claim) => requiredPeople(index, claim)),
+    optional: index.claims.map((claim, i) =>
+      claim.actors.filter((a) => index.kinds[a] === 'country' && !(required[i] as string[]).includes(a)),
+    ),
     wordings: index.claims.map((claim) =>
       claim.wordings.map((stems) => {
         const weights = stems.map((s) => index.idf[s] ?? 1);
@@ -358,9 +364,11 @@ function outsider(index: CompiledIndex, claim: CompiledClaim, set: ReadonlySet<s
   return false;
 }
 
-/** Whether a sentence names a country that is none of the claim's actors. */
+/** Whether a sentence names a country that is none of the claim's actors (the U.S. Navy is no outsider to a claim that lists it). */
 function namesOutsider(index: CompiledIndex, claim: CompiledClaim, facts: SentenceFacts): boolean {
-  return facts.mentions.some((m) => index.kinds[m.country] === 'country' && !claim.actors.includes(m.country));
+  return facts.mentions.some(
+    (m) => index.kinds[m.country] === 'country' && !claim.actors.includes(m.country) && !claim.actors.includes(m.entity),
+  );
 }
 
 /** The gate a claim failed for a sentence. */
@@ -374,7 +382,7 @@ function scoreClaim(
   context: ReadonlySet<string>,
 ): number | FailedGate {
   const claim = index.claims[claimIndex] as CompiledClaim;
-  const { wordings: weightedByClaim, required: requiredByClaim, people: peopleByClaim } = prepare(index);
+  const { wordings: weightedByClaim, required: requiredByClaim, people: peopleByClaim, optional: optionalByClaim } = prepare(index);
   // Gate 1: the parties. "The two countries" stands for both when the sentence names neither; a
   // sentence that names one party may take the other from the sentence before it ("A North Korean
   // plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
@@ -389,6 +397,11 @@ function scoreClaim(
     if (!fromContext) return 'parties';
     contextPenalty = CONTEXT_PENALTY;
   }
+  // A country the claim lists but the sentence leaves out is fine ("the Il-76" needs no "in
+  // Thailand"), unless the sentence names an outsider in its place: the UAE's seizure of a ship is
+  // not Thailand's seizure of a plane.
+  const optional = optionalByClaim[claimIndex] as string[];
+  if (optional.some((c) => !facts.parties.has(c)) && namesOutsider(index, claim, facts)) return 'parties';
   const people = peopleByClaim[claimIndex] as string[];
   if (people.length > 0 && !people.some((p) => facts.parties.has(p))) return 'parties';
   // Gate 2: every concept group.

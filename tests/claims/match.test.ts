@@ -96,7 +96,7 @@ describe('direction', () => {
   });
 
   it('rejects an outsider as the receiver', () => {
-    expect(failed('missile-sales', 'North Korea sold ballistic missiles to Syria, Iranian officials said.')).toBe('direction');
+    expect(failed('submarines', 'North Korea sold submarines to Syria, Iranian officials said.')).toBe('direction');
   });
 
   it('gives no role to an origin without a transfer: "scientists from Iran"', () => {
@@ -125,6 +125,11 @@ describe('parties', () => {
   it('requires the country listed before a direction, not the ones after it', () => {
     expect(matched('The UAE seized a ship carrying North Korean arms to Iran.')).toContain('ship-seizure');
     expect(failed('ship-seizure', 'Authorities seized a ship carrying North Korean arms to Iran.')).toBe('parties');
+  });
+
+  it('lets a later-listed country go unnamed, but not when an outsider stands in its place', () => {
+    expect(failed('ship-seizure', 'The UAE seized a Venezuelan ship carrying North Korean arms to Iran.')).toBe('parties');
+    expect(failed('ship-seizure', 'The UAE seized a Bahamas-flagged ship carrying North Korean arms to Iran.')).toBeUndefined();
   });
 
   it('does not require a third country named after the main parties', () => {

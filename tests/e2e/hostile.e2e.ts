@@ -77,7 +77,7 @@ const TICKER = {
     ]),
     denies: ['Tehran has always denied that North Korea helped its nuclear programme, and no inspector has published evidence that it did.'],
   } satisfies Painted,
-  claims: ['dprk-nodong-1-to-iran-1993', 'nodong-1-basis-for-shahab-3', 'iran-dprk-common-anti-american-outlook', 'dprk-nuclear-assistance-to-iran', 'iran-dprk-nuclear-cooperation'],
+  claims: ['dprk-nodong-1-to-iran-1993', 'nodong-1-basis-for-shahab-3', 'iran-dprk-common-anti-american-outlook', 'dprk-nuclear-assistance-to-iran'],
 };
 
 const HEAVY = {

@@ -91,12 +91,13 @@ async function main() {
   const engine = createEngine(compileIndex(db));
   const page = fiftyKbPage();
   const e2e = [];
-  for (let i = 0; i < 25; i++) {
+  // Three warm-up runs first: the background engine is long-lived, so steady state is what a reader sees.
+  for (let i = -3; i < 25; i++) {
     const t0 = performance.now();
     const { document } = parseHTML(page);
     const article = extractArticle(document as unknown as Document);
     await engine.analyse(article);
-    e2e.push(performance.now() - t0);
+    if (i >= 0) e2e.push(performance.now() - t0);
   }
   e2e.sort((a, b) => a - b);
   const { document } = parseHTML(page);

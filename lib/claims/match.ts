@@ -200,7 +200,7 @@ const PARTY_HEADS = new Set(
   ['scientist', 'engineer', 'technician', 'expert', 'official', 'diplomat', 'delegation', 'agent', 'company', 'firm', 'government', 'regime', 'military', 'leader', 'authority', 'navy', 'trader', 'broker', 'adviser', 'advisor', 'counterpart', 'ministry', 'state'].map(stem),
 );
 /** Words of a two-way trade, where each party gives and receives. */
-const EXCHANGE = /\b(?:in exchange|in return|swap|barter|[a-z]+-for-[a-z]+)/;
+const EXCHANGE = /\b(?:in exchange|in return|swap|barter)|[a-z]-for-[a-z]/;
 /** Punctuation that ends a clause for the purpose of cue look-back. */
 const CLAUSE_BREAK = /[,;:()"]/;
 

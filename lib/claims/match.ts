@@ -17,8 +17,13 @@ export const W_DIRECTION = 0.05;
 export const MATCH_THRESHOLD = 0.62;
 /** Other claims of one sentence are kept only within this margin of its best (a year bonus wide). */
 export const TIE_MARGIN = 0.1;
-/** Cost of taking one party from the sentence before: a direct statement outranks it. */
+/** Cost of taking one party from the sentences before: a direct statement outranks it. */
 export const CONTEXT_PENALTY = 0.05;
+/**
+ * How many sentences back a party missing from a sentence may be found: news names the actors in
+ * the lede and then says "the plane", "the shipment" for a paragraph or so.
+ */
+export const CONTEXT_SENTENCES = 3;
 /** Most claims one sentence may state. */
 export const MAX_CLAIMS_PER_SENTENCE = 2;
 /** Longest alias, in words, that entity recognition tries. */
@@ -384,8 +389,8 @@ function scoreClaim(
   const claim = index.claims[claimIndex] as CompiledClaim;
   const { wordings: weightedByClaim, required: requiredByClaim, people: peopleByClaim, optional: optionalByClaim } = prepare(index);
   // Gate 1: the parties. "The two countries" stands for both when the sentence names neither; a
-  // sentence that names one party may take the other from the sentence before it ("A North Korean
-  // plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
+  // sentence that names one party may take the other from the few sentences before it ("A North
+  // Korean plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
   const required = requiredByClaim[claimIndex] as string[];
   const missing = required.filter((p) => !named(index, facts.parties, p));
   let contextPenalty = 0;
@@ -456,11 +461,12 @@ function candidates(index: CompiledIndex, facts: SentenceFacts): Set<number> {
 /** Matches each sentence against the index; returns matches in sentence order. */
 export function matchSentences(index: CompiledIndex, sentences: readonly PageSentence[], cache?: FactsCache): SentenceMatch[] {
   const out: SentenceMatch[] = [];
-  let context: ReadonlySet<string> = new Set();
+  const recent: ReadonlySet<string>[] = [];
   sentences.forEach((sentence, sentenceIndex) => {
     const facts = factsOf(index, sentence.text, cache);
-    const previous = context;
-    context = facts.parties;
+    const previous = recent.length === 1 ? (recent[0] as ReadonlySet<string>) : new Set(recent.flatMap((set) => [...set]));
+    recent.push(facts.parties);
+    if (recent.length > CONTEXT_SENTENCES) recent.shift();
     if (facts.parties.size === 0 && !facts.pair) return;
     const scored: { claim: CompiledClaim; score: number }[] = [];
     for (const i of candidates(index, facts)) {

@@ -137,6 +137,28 @@ describe('parties', () => {
   });
 });
 
+describe('parties from the sentences before', () => {
+  const article = (...texts: string[]) => {
+    let offset = 0;
+    return texts.map((text) => {
+      const sentence = { text, start: offset, end: offset + text.length };
+      offset += text.length + 1;
+      return sentence;
+    });
+  };
+  const claimsOf = (texts: string[]) => matchSentences(index, article(...texts)).map((m) => [m.sentenceIndex, m.claimId]);
+
+  it('takes one missing party from up to three sentences back, at a small cost', () => {
+    const lede = 'North Korean engineers arrived at the port.';
+    const later = 'The UAE seized a ship carrying the arms to Iran.';
+    expect(claimsOf([lede, 'Nothing was said.', 'Nothing more was said.', later])).toContainEqual([3, 'ship-seizure']);
+    expect(claimsOf([lede, 'Nothing was said.', 'Nothing more was said.', 'Still nothing.', later])).not.toContainEqual([4, 'ship-seizure']);
+    const direct = matchSentences(index, article('The UAE seized a ship carrying North Korean arms to Iran.'))[0]?.score ?? 0;
+    const borrowed = matchSentences(index, article(lede, later)).find((m) => m.claimId === 'ship-seizure')?.score ?? 1;
+    expect(borrowed).toBeLessThan(direct);
+  });
+});
+
 describe('named people and "the two countries"', () => {
   it('needs one of the people of a meeting between named people', () => {
     expect(matched('Mottaki said Iran wanted to widen its ties with North Korea.')).toContain('mottaki-meets-kim');

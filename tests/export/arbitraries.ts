@@ -130,13 +130,16 @@ export const NASTY_STRINGS = [
 
 const letters = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 });
 
-/** Text with anything in it: any code point (controls, emoji, RTL), line breaks, and the nasty strings. */
+/**
+ * Text with anything in it, at most `maxLength` code units: any code point (controls, emoji, RTL),
+ * line breaks, and the nasty strings.
+ */
 export const anyText = (maxLength = 80) =>
   fc.oneof(
     { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength }) },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength }) },
     { weight: 2, arbitrary: fc.array(fc.oneof(fc.constantFrom(...NASTY_STRINGS), letters, fc.constantFrom(' ', '\n', '"', ',')), { maxLength: 8 }).map((parts) => parts.join('')) },
-  );
+  ).map((text) => text.slice(0, maxLength)); // a grapheme or a nasty string is many code units
 
 /** Non-blank text (what a quote must be). */
 const quoteText = anyText(120).filter((text) => text.trim() !== '');

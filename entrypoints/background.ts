@@ -66,7 +66,7 @@ export default defineBackground(() => {
       remove: (id) => deleteNote(db, id),
       setAnchors: (list) => setAnchorStates(db, list),
     },
-    analyse: async (input) => (await getEngine()).analyse(input),
+    analyse: async (input) => (await getEngine()).analyseText(input),
     loadState: async (tabId) => {
       const known = states.get(tabId);
       if (known) return known;

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMayHaveChanged, noChanges, noteChanges } from '../../lib/article/changes';
-import { extractArticleSliced, type ExtractedArticle } from '../../lib/article/extract';
+import { extractArticleTextSliced, type ArticleText } from '../../lib/article/extract';
 import { anchor, describe } from '../../lib/anchor/selectors';
 import {
   buildTextMap,
@@ -52,17 +52,22 @@ async function ask<T>(type: string, payload: unknown): Promise<T | { error: stri
 const failed = (reply: object): reply is { error: string } => 'error' in reply;
 
 /** What tells one article from another: a new key means extracting, matching and painting again. */
-const keyOf = (article: ExtractedArticle) => `${location.href}\n${article.text.length}\n${article.text.slice(0, 200)}`;
+const keyOf = (article: ArticleText) => `${location.href}\n${article.text.length}\n${article.text.slice(0, 200)}`;
+
+/** Characters of the article's first and last paragraphs looked for on the page to find its region. */
+const REGION_PROBE = 80;
 
 /**
- * The live node that holds an article's text: the common ancestor of its first and last sentences
- * as found on the page, or null when they are not found (then every change counts).
+ * The live node that holds an article's text: the common ancestor of the start of its first
+ * paragraph and the end of its last as found on the page, or null when they are not found (then
+ * every change counts).
  */
-function regionOf(map: TextMap, article: ExtractedArticle): Node | null {
-  const first = article.sentences[0];
-  const last = article.sentences[article.sentences.length - 1];
-  const a = first ? locateSentence(map, first.text) : null;
-  const b = a && last ? locateSentence(map, last.text, a.start) : null;
+function regionOf(map: TextMap, article: ArticleText): Node | null {
+  const paragraphs = article.text.split('\n\n');
+  const first = paragraphs[0]?.slice(0, REGION_PROBE);
+  const last = paragraphs.at(-1)?.slice(-REGION_PROBE);
+  const a = first ? locateSentence(map, first) : null;
+  const b = a && last ? locateSentence(map, last, a.start) : null;
   if (!a || !b) return null;
   const range = document.createRange();
   try {
@@ -113,7 +118,7 @@ export default defineContentScript({
       painter.paint(kind, ranges);
     }
 
-    let article: ExtractedArticle | null = null;
+    let article: ArticleText | null = null;
     let matches: SentenceMatch[] = [];
     let painted: Painted[] = [];
     let articleKey = '';
@@ -193,12 +198,10 @@ export default defineContentScript({
       const next: Painted[] = [];
       let from = 0;
       await runSliced(matches, (match) => {
-        const sentence = current.sentences[match.sentenceIndex];
-        if (!sentence) return;
-        const found = findRange(map, sentence.text, document, from);
+        const found = findRange(map, match.sentence, document, from);
         if (!found) return;
         from = found.start;
-        next.push({ match, text: sentence.text, range: found.range });
+        next.push({ match, text: match.sentence, range: found.range });
       });
       if (ctx.isInvalid || run !== paintRun) return;
       painted = next;
@@ -211,9 +214,9 @@ export default defineContentScript({
 
     let annotateRun = 0;
     /** Extracts (in time slices) unless given the article, asks the background, paints. A newer run wins. */
-    async function annotate(extracted?: ExtractedArticle): Promise<void> {
+    async function annotate(extracted?: ArticleText): Promise<void> {
       const run = ++annotateRun;
-      const fresh = extracted ?? (await extractArticleSliced(document, createSlicer()));
+      const fresh = extracted ?? (await extractArticleTextSliced(document, createSlicer()));
       if (ctx.isInvalid || run !== annotateRun) return;
       article = fresh;
       articleKey = keyOf(fresh);
@@ -221,7 +224,7 @@ export default defineContentScript({
       void pageMap();
       const reply = (await browser.runtime.sendMessage({
         type: 'articleExtracted',
-        payload: { url: location.href, title: fresh.title, sentences: fresh.sentences },
+        payload: { url: location.href, title: fresh.title, text: fresh.text },
       })) as { topic: TopicVerdict; matches: SentenceMatch[] } | { error: string } | undefined;
       if (ctx.isInvalid || run !== annotateRun) return;
       matches = reply && 'matches' in reply ? reply.matches : [];
@@ -312,7 +315,7 @@ export default defineContentScript({
       changes = noChanges();
       const stale = () => [...painted, ...paintedNotes].some((p) => !p.range.startContainer.isConnected || p.range.collapsed);
       if (articleMayHaveChanged(seen)) {
-        const fresh = await extractArticleSliced(document, createSlicer());
+        const fresh = await extractArticleTextSliced(document, createSlicer());
         if (ctx.isInvalid) return;
         if (keyOf(fresh) !== articleKey) {
           void annotate(fresh);

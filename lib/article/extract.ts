@@ -3,17 +3,21 @@ import { Readability } from '@mozilla/readability';
 import { runSteps, type Slicer } from '../highlight/sliced';
 import { blockText } from './block-text';
 import { cloneBuilder, cloneForReadability, EXTRACT_TEXT_CAP } from './clone';
-import { prepareSegmenter, segmentSentences, sentenceSegmenter } from './segment';
+import { segmentSentences } from './segment';
 import type { PageSentence } from './types';
 
-/** An article as the engine reads it. Sentence offsets index into `text`. */
-export interface ExtractedArticle {
+/** An article's text and metadata, before segmentation: what the page side sends the background. */
+export interface ArticleText {
   title: string;
   byline?: string;
   date?: string;
   site?: string;
-  /** Paragraphs separated by blank lines. */
+  /** Paragraphs separated by blank lines, at most EXTRACT_TEXT_CAP characters. */
   text: string;
+}
+
+/** An article as the engine reads it. Sentence offsets index into `text`. */
+export interface ExtractedArticle extends ArticleText {
   sentences: PageSentence[];
 }
 
@@ -50,9 +54,10 @@ function parseClone(clone: Document): Parsed {
 }
 
 /** The article's text and metadata; the body's text (capped like the copy) when Readability found nothing. */
-function articleOf(doc: Document, parsed: Parsed): Omit<ExtractedArticle, 'sentences'> {
+function articleOf(doc: Document, parsed: Parsed): ArticleText {
   const root: Node | null | undefined = parsed?.content ?? doc.body;
-  const text = root ? blockText(root, EXTRACT_TEXT_CAP) : '';
+  // blockText stops after the text node that passes the cap; one node may be long.
+  const text = root ? blockText(root, EXTRACT_TEXT_CAP).slice(0, EXTRACT_TEXT_CAP) : '';
   const title =
     clean(parsed?.title) ?? clean(meta(doc, 'og:title')) ?? clean(doc.title) ?? '';
   return {
@@ -78,27 +83,22 @@ export function extractArticle(doc: Document): ExtractedArticle {
 }
 
 /**
- * As extractArticle, in time slices for the page's main thread: the copy and the segmentation
- * yield whenever `slicer` says so; Readability (one synchronous call, bounded by the cap), the
- * article's text and the making of the sentence segmenter each get a task of their own.
- * Same result as extractArticle when the page does not change meanwhile.
+ * The article's text as extractArticle reads it, without its sentences, in time slices for the
+ * page's main thread: the copy yields whenever `slicer` says so; Readability (one synchronous call,
+ * bounded by the cap) and the article's text each get a task of their own. The page side sends
+ * the text to the background, which segments it (`segmentSentences`), so the page never pays for
+ * making a sentence segmenter. Same text as extractArticle when the page does not change meanwhile.
  */
-export async function extractArticleSliced(doc: Document, slicer: Slicer): Promise<ExtractedArticle> {
+export async function extractArticleTextSliced(doc: Document, slicer: Slicer): Promise<ArticleText> {
   // The caller's task may already have done its own work: the copy starts in a task of its own.
   await slicer.pause();
   const copy = cloneBuilder(doc);
   await runSteps(copy.step, slicer);
-  // Readability, the text of its result and the segmenter's making each start a fresh task.
+  // Readability and the text of its result each start a fresh task.
   await slicer.pause();
   const parsed = parseClone(copy.result());
   await slicer.pause();
-  const article = articleOf(doc, parsed);
-  await slicer.pause();
-  prepareSegmenter();
-  await slicer.pause();
-  const segmenter = sentenceSegmenter(article.text);
-  await runSteps(segmenter.step, slicer);
-  return { ...article, sentences: segmenter.result() };
+  return articleOf(doc, parsed);
 }
 
 /** Reads a plain-text article: the first line is its title when a blank line follows it. */

@@ -24,10 +24,10 @@ const SENTENCE_STARTERS = new Set(
 
 let segmenter: Intl.Segmenter | undefined;
 /**
- * The sentence segmenter, made on first use: making the first one in a Chromium tab costs 15–50 ms
- * (ICU's sentence break rules), which the annotator spends in a task of its own, not while it starts.
+ * The sentence segmenter, made on first use. Making one costs 15–50 ms in a Chromium tab (ICU's
+ * sentence break rules), which is why pages never segment: the background does, once per worker.
  */
-export function prepareSegmenter(): Intl.Segmenter {
+function sentenceSegmenter(): Intl.Segmenter {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   return segmenter;
 }
@@ -47,7 +47,7 @@ function shouldJoin(previous: string, next: string): boolean {
 /** Splits one paragraph into sentences with offsets relative to `base`. */
 function segmentParagraph(paragraph: string, base: number, out: PageSentence[]): void {
   const pieces: { text: string; start: number }[] = [];
-  for (const seg of prepareSegmenter().segment(paragraph)) {
+  for (const seg of sentenceSegmenter().segment(paragraph)) {
     const last = pieces[pieces.length - 1];
     if (last && shouldJoin(last.text, seg.segment)) last.text += seg.segment;
     else pieces.push({ text: seg.segment, start: seg.index });
@@ -61,35 +61,10 @@ function segmentParagraph(paragraph: string, base: number, out: PageSentence[]):
   }
 }
 
-/** Paragraphs segmented between two looks at the clock. */
-const PARAGRAPHS_PER_CHECK = 16;
-
-/**
- * Resumable segmentation of `text`: `step(stop)` segments paragraph by paragraph until done (true)
- * or until `stop()` asks for a pause (false); `result()` is the sentences, in order.
- */
-export function sentenceSegmenter(text: string): { step: (stop: () => boolean) => boolean; result: () => PageSentence[] } {
-  const out: PageSentence[] = [];
-  const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
-  let done = false;
-  return {
-    step(stop) {
-      let count = 0;
-      while (!done) {
-        if (++count % PARAGRAPHS_PER_CHECK === 0 && stop()) return false;
-        const m = paragraph.exec(text);
-        if (m === null) done = true;
-        else segmentParagraph(m[0], m.index, out);
-      }
-      return true;
-    },
-    result: () => out,
-  };
-}
-
 /** Splits text into sentences; blank lines separate paragraphs, which never share a sentence. */
 export function segmentSentences(text: string): PageSentence[] {
-  const segmenter = sentenceSegmenter(text);
-  segmenter.step(() => false);
-  return segmenter.result();
+  const out: PageSentence[] = [];
+  const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
+  for (let m = paragraph.exec(text); m !== null; m = paragraph.exec(text)) segmentParagraph(m[0], m.index, out);
+  return out;
 }

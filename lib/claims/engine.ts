@@ -1,4 +1,5 @@
 /** The reading engine in one call: match an article's sentences and score its topic. */
+import { segmentSentences } from '../article/segment';
 import { scoreTopic } from '../article/topic';
 import type { PageSentence, SentenceMatch, TopicVerdict } from '../article/types';
 import type { CompiledIndex } from './compile';
@@ -8,6 +9,11 @@ import { matchSentences, type FactsCache } from './match';
 export interface Engine {
   /** Matches the sentences and scores the topic; matches are returned even when off topic. */
   analyse(input: { title: string; sentences: readonly PageSentence[] }): Promise<{
+    topic: TopicVerdict;
+    matches: SentenceMatch[];
+  }>;
+  /** As analyse, on an article's text: splits it into sentences first (the extension's path). */
+  analyseText(input: { title: string; text: string }): Promise<{
     topic: TopicVerdict;
     matches: SentenceMatch[];
   }>;
@@ -21,6 +27,9 @@ export function createEngine(index: CompiledIndex): Engine {
       const cache: FactsCache = new Map();
       const matches = matchSentences(index, sentences, cache);
       return { topic: scoreTopic(index, title, sentences, matches, cache), matches };
+    },
+    async analyseText({ title, text }) {
+      return this.analyse({ title, sentences: segmentSentences(text) });
     },
   };
 }

@@ -1,5 +1,5 @@
 /** The one typed message protocol between the page side, the background and the panels. */
-import type { PageSentence, SentenceMatch, TabState, TopicVerdict } from '../article/types';
+import type { SentenceMatch, TabState, TopicVerdict } from '../article/types';
 import type { AnchorState, NewNote, Note, NotePatch } from '../notes/types';
 
 export type { TabState };
@@ -30,9 +30,12 @@ export interface PageToBackground {
     request: { states: { id: string; anchor: AnchorState }[] };
     response: { ok: boolean };
   };
-  /** The annotator extracted the article's sentences; the background scores and matches them. */
+  /**
+   * The annotator extracted the article's text (at most EXTRACT_TEXT_CAP characters); the
+   * background splits it into sentences, scores and matches them. Match offsets index into `text`.
+   */
   articleExtracted: {
-    request: { url: string; title: string; sentences: PageSentence[] };
+    request: { url: string; title: string; text: string };
     response: { topic: TopicVerdict; matches: SentenceMatch[] };
   };
   /** The reader clicked a highlighted sentence; the panel should bring its card into view. */

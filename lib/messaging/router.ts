@@ -1,5 +1,5 @@
 /** The background's message handling as plain async functions: validation, sender checks, tab state. */
-import type { SentenceMatch, TopicVerdict, PageSentence } from '../article/types';
+import type { SentenceMatch, TopicVerdict } from '../article/types';
 import { normaliseUrl, siteOf } from '../anchor/url';
 import type { AnchorState, NewNote, Note, NotePatch } from '../notes/types';
 import type { BackgroundRequest, PageCommand, PanelEvent, TabState } from './protocol';
@@ -27,7 +27,8 @@ export interface RouterDeps {
   notifyTabs(urls: string[]): Promise<void>;
   /** The notes repository (lib/notes) over the extension's database. */
   notes: NotesStore;
-  analyse(input: { url: string; title: string; sentences: PageSentence[] }): Promise<{
+  /** Splits the article's text into sentences, matches them and scores the topic. */
+  analyse(input: { url: string; title: string; text: string }): Promise<{
     topic: TopicVerdict;
     matches: SentenceMatch[];
   }>;

@@ -1,15 +1,14 @@
 /** Schemas for every request the background accepts: nothing from a page or panel is trusted unchecked. */
 import * as v from 'valibot';
+import { EXTRACT_TEXT_CAP } from '../article/clone';
 import { NOTE_CATEGORIES, NOTE_CLAIM_STANCES } from '../notes/types';
 import type { BackgroundRequest } from './protocol';
 
 /** Longest URL or title we accept; anything longer is hostile or broken. */
 const MAX_URL = 8_192;
 const MAX_TITLE = 2_048;
-/** Most sentences one article may send (a 5 MB page segments into far fewer useful ones). */
-const MAX_SENTENCES = 20_000;
-/** Longest sentence we accept. */
-const MAX_SENTENCE = 10_000;
+/** Longest article text we accept: what the extractor sends at most. */
+const MAX_ARTICLE_TEXT = EXTRACT_TEXT_CAP;
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50_000_000));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -55,12 +54,6 @@ const notePatch = v.strictObject({
   claimStance: v.optional(v.nullable(v.picklist(NOTE_CLAIM_STANCES))),
 });
 
-const sentence = v.strictObject({
-  text: v.pipe(v.string(), v.maxLength(MAX_SENTENCE)),
-  start: offset,
-  end: offset,
-});
-
 const requestSchema = v.variant('type', [
   v.strictObject({
     type: v.literal('pageScanned'),
@@ -90,7 +83,7 @@ const requestSchema = v.variant('type', [
     payload: v.strictObject({
       url,
       title,
-      sentences: v.pipe(v.array(sentence), v.maxLength(MAX_SENTENCES)),
+      text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
     }),
   }),
   v.strictObject({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TabState } from '../../lib/article/types';
 import type { PanelEvent } from '../../lib/messaging/protocol';
+import { segmentSentences } from '../../lib/article/segment';
 import { createRouter, type NotesStore, type RouterDeps } from '../../lib/messaging/router';
 import type { Note } from '../../lib/notes/types';
 
@@ -51,9 +52,9 @@ function fakeDeps(onTopic = true) {
     setBadge: async (tabId, text) => void log.badges.push([tabId, text]),
     broadcast: async (event) => void log.events.push(event),
     sendToTab: async () => ({ ok: true }),
-    analyse: async ({ sentences }) => ({
+    analyse: async ({ text }) => ({
       topic: { onTopic, score: onTopic ? 0.9 : 0.1, reasons: [] },
-      matches: sentences.slice(0, 2).map((s, i) => ({
+      matches: segmentSentences(text).slice(0, 2).map((s, i) => ({
         sentenceIndex: i, sentence: s.text, start: s.start, end: s.end, claimId: `claim-${i}`, stance: 'asserts' as const, score: 0.9,
       })),
     }),
@@ -68,11 +69,8 @@ function fakeDeps(onTopic = true) {
 
 const page = { fromThisExtension: true, extensionPage: false, tabId: 7, url: 'https://news.example/a' };
 const panel = { fromThisExtension: true, extensionPage: true, url: 'chrome-extension://x/sidepanel.html' };
-const sentences = [
-  { text: 'One.', start: 0, end: 4 },
-  { text: 'Two.', start: 5, end: 9 },
-  { text: 'Three.', start: 10, end: 16 },
-];
+/** An article's text: the fake engine matches its first two sentences. */
+const text = 'One. Two. Three.';
 
 describe('the background router', () => {
   it('injects the annotator into candidates only', async () => {
@@ -89,7 +87,7 @@ describe('the background router', () => {
   it('stores the analysis, badges the claim count and tells the panels', async () => {
     const { deps, log, states } = fakeDeps();
     const route = createRouter(deps);
-    const reply = (await route({ type: 'articleExtracted', payload: { url: 'u', title: 't', sentences } }, page)) as { matches: unknown[] };
+    const reply = (await route({ type: 'articleExtracted', payload: { url: 'u', title: 't', text } }, page)) as { matches: unknown[] };
     expect(reply.matches).toHaveLength(2);
     expect(states.get(7)?.status).toBe('annotated');
     expect(log.badges.at(-1)).toEqual([7, '2']);
@@ -100,7 +98,7 @@ describe('the background router', () => {
   it('returns no matches and no badge for an off-topic article', async () => {
     const { deps, log, states } = fakeDeps(false);
     const route = createRouter(deps);
-    const reply = (await route({ type: 'articleExtracted', payload: { url: 'u', title: 't', sentences } }, page)) as { matches: unknown[] };
+    const reply = (await route({ type: 'articleExtracted', payload: { url: 'u', title: 't', text } }, page)) as { matches: unknown[] };
     expect(reply.matches).toEqual([]);
     expect(states.get(7)?.status).toBe('off-topic');
     expect(log.badges.at(-1)).toEqual([7, '']);
@@ -120,8 +118,9 @@ describe('the background router', () => {
     const route = createRouter(deps);
     const nasty: unknown[] = [
       null, undefined, 0, '', 'getTabState', [], {}, { type: 'getTabState' }, { type: '__proto__', payload: {} },
-      { type: 'articleExtracted', payload: { url: 'u', title: 't', sentences: 'nope' } },
-      { type: 'articleExtracted', payload: { url: 'u', title: 't', sentences: [{ text: 1, start: 0, end: 1 }] } },
+      { type: 'articleExtracted', payload: { url: 'u', title: 't', text: 1 } },
+      { type: 'articleExtracted', payload: { url: 'u', title: 't', sentences: [{ text: 'North Korea sold missiles to Iran.', start: 0, end: 34 }] } },
+      { type: 'articleExtracted', payload: { url: 'u', title: 't', text: 'x'.repeat(50_001) } },
       { type: 'pageScanned', payload: { url: 'x'.repeat(100_000), title: '', candidate: true, score: 1 } },
       { type: 'pageScanned', payload: { url: 'u', title: 't', candidate: 'yes', score: 1 } },
       { type: 'pageScanned', payload: { url: 'u', title: 't', candidate: true, score: 2, extra: '<script>' } },

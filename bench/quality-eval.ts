@@ -73,22 +73,36 @@ export function loadParaphrases(): Paraphrase[] {
     .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Paraphrase[]);
 }
 
-/** Loads the golden page labels. */
-export function loadPageLabels(): PageLabel[] {
-  return JSON.parse(readFileSync(join(FIXTURES, 'pages/index.json'), 'utf8')) as PageLabel[];
+/**
+ * Folders of labelled pages: `pages` is the set we tune on; `held-out` was written without
+ * looking at the matcher, and is only ever measured, never tuned on.
+ */
+export type PageSet = 'pages' | 'held-out';
+
+/** Loads the golden page labels of a set (none when the set is absent). */
+export function loadPageLabels(set: PageSet = 'pages'): PageLabel[] {
+  const file = join(FIXTURES, set, 'index.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PageLabel[]) : [];
 }
 
 /** Reads a fixture page as the CLI does. */
-export function readFixturePage(file: string) {
-  const text = readFileSync(join(FIXTURES, 'pages', file), 'utf8');
+export function readFixturePage(file: string, set: PageSet = 'pages') {
+  const text = readFileSync(join(FIXTURES, set, file), 'utf8');
   return file.endsWith('.txt') ? extractPlainText(text) : extractArticle(parseHTML(text).document as unknown as Document);
 }
 
 /** A matcher under evaluation: ours, or a baseline with the same shape. */
 export type Matcher = (sentences: readonly PageSentence[]) => Pick<SentenceMatch, 'sentenceIndex' | 'claimId' | 'stance'>[];
 
-/** Evaluates a matcher (ours by default) on the paraphrase set and the golden pages. */
-export async function evaluate(index: CompiledIndex, matcher: Matcher = (s) => matchSentences(index, s)): Promise<QualityReport> {
+/**
+ * Evaluates a matcher (ours by default) on the paraphrase set and a set of golden pages; with
+ * `set: 'held-out'`, on those pages only (the paraphrase figures are then empty).
+ */
+export async function evaluate(
+  index: CompiledIndex,
+  matcher: Matcher = (s) => matchSentences(index, s),
+  set: PageSet = 'pages',
+): Promise<QualityReport> {
   const report: QualityReport = {
     paraphrases: { close: counts(), far: counts(), denied: counts(), hedged: counts() },
     negatives: { hit: 0, total: 0, byReason: {} },
@@ -99,7 +113,7 @@ export async function evaluate(index: CompiledIndex, matcher: Matcher = (s) => m
     misses: [],
   };
 
-  for (const p of loadParaphrases()) {
+  for (const p of set === 'pages' ? loadParaphrases() : []) {
     const matches = matcher([{ text: p.text, start: 0, end: p.text.length }]);
     const hit = matches.find((m) => m.claimId === p.claimId);
     if (p.kind === 'negative') {
@@ -133,8 +147,8 @@ export async function evaluate(index: CompiledIndex, matcher: Matcher = (s) => m
   }
 
   const engine = createEngine(index);
-  for (const label of loadPageLabels()) {
-    const article = readFixturePage(label.file);
+  for (const label of loadPageLabels(set)) {
+    const article = readFixturePage(label.file, set);
     const matches = matcher(article.sentences);
     const { topic } = await engine.analyse(article);
     const t = (report.topic[label.category] ??= { right: 0, total: 0, wrong: [] });

@@ -11,7 +11,13 @@ console.log(formatReport(`Nexus Lens matcher (${db.claims.length} claims)`, ours
 const mini = miniSearchPerSentence(db.claims);
 const baseline = await evaluate(index, (sentences) => mini.match(sentences).map((h) => ({ ...h, stance: 'asserts' as const })));
 console.log(`\n${formatReport('Baseline: MiniSearch per sentence (best hit, no stance)', baseline)}`);
+const heldOut = await evaluate(index, undefined, 'held-out');
+if (heldOut.pages.tp + heldOut.pages.fn > 0) {
+  console.log(`\n${formatReport('Held-out pages (tests/fixtures/held-out: written without looking at the matcher, never tuned on)', heldOut).split('\n').filter((l) => !/paraphrase|hard negatives/.test(l)).join('\n')}`);
+}
 if (process.argv.includes('--misses')) {
   console.log('\nMistakes of our matcher:');
   for (const m of ours.misses) console.log(`  ${m}`);
+  if (heldOut.misses.length > 0) console.log('\nMistakes on the held-out pages:');
+  for (const m of heldOut.misses) console.log(`  ${m}`);
 }

@@ -205,7 +205,7 @@ const PARTY_HEADS = new Set(
   ['scientist', 'engineer', 'technician', 'expert', 'official', 'diplomat', 'delegation', 'agent', 'company', 'firm', 'government', 'regime', 'military', 'leader', 'authority', 'navy', 'trader', 'broker', 'adviser', 'advisor', 'counterpart', 'ministry', 'state'].map(stem),
 );
 /** Words of a two-way trade, where each party gives and receives. */
-const EXCHANGE = /\b(?:in exchange|in return|swap|barter)|[a-z]-for-[a-z]/;
+const EXCHANGE = /\b(?:in exchange|in return|in turn|swap|barter)|[a-z]-for-[a-z]/;
 /** Punctuation that ends a clause for the purpose of cue look-back. */
 const CLAUSE_BREAK = /[,;:()"]/;
 
@@ -429,7 +429,12 @@ function scoreClaim(
     // unless the sentence also tells the claim's way round (one flow among several).
     const reversed = givers.has(claim.to) || receivers.has(claim.from);
     const forward = givers.has(claim.from) || receivers.has(claim.to);
-    const oneSide = (givers.has(claim.from) && givers.has(claim.to)) || (receivers.has(claim.from) && receivers.has(claim.to));
+    // Both on one side means both only give or both only receive: in "Tehran sends oil to
+    // Pyongyang, which supplies Iran with petrol" Iran receives too, but it also gives.
+    const only = (set: Set<string>, other: Set<string>, p: string) => set.has(p) && !other.has(p);
+    const oneSide =
+      (only(givers, receivers, claim.from) && only(givers, receivers, claim.to)) ||
+      (only(receivers, givers, claim.from) && only(receivers, givers, claim.to));
     if (oneSide || (reversed && !forward)) return 'direction';
     if (outsider(index, claim, receivers, claim.to) || outsider(index, claim, givers, claim.from)) return 'direction';
     if (forward && !reversed) directionBonus = W_DIRECTION;

@@ -117,6 +117,7 @@ describe('direction', () => {
 
   it('lets both sides give in a two-way trade', () => {
     expect(matched('Tehran would send crude to Pyongyang, which would supply Iran with refined petrol in return.')).toContain('oil-swap');
+    expect(matched('Tehran would send crude to Pyongyang, which would supply Iran with refined petrol.')).toContain('oil-swap');
     expect(matched('North Korea sent crude oil to Iran and got refined petrol.')).not.toContain('oil-swap');
   });
 });

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMayHaveChanged, noChanges, noteChanges } from '../../lib/article/changes';
 import { extractArticleTextSliced, type ArticleText } from '../../lib/article/extract';
-import { anchor, describe } from '../../lib/anchor/selectors';
+import { anchorSliced, describe } from '../../lib/anchor/selectors';
 import {
   buildTextMap,
   findRange,
@@ -157,7 +157,8 @@ export default defineContentScript({
     let notesRun = 0;
     /**
      * Places the reader's notes on the current page text and paints them; reports orphans. Fuzzy
-     * placement can cost milliseconds per note, so it runs in time slices; a newer run wins.
+     * placement can cost hundreds of milliseconds on a long page, so it runs in time slices, inside
+     * a note as well as between notes; a newer run wins.
      */
     async function paintNotes(given?: TextMap): Promise<void> {
       if (ctx.isInvalid) return; // a reply that arrived after a newer instance took over
@@ -166,13 +167,17 @@ export default defineContentScript({
       if (ctx.isInvalid || run !== notesRun) return;
       const next: PaintedNote[] = [];
       const states: { id: string; anchor: AnchorState }[] = [];
-      await runSliced(notes, (note) => {
-        const placed = anchor(map.text, note.target);
+      // One slicer for all the notes: an approximate search of a long page pauses inside a note too.
+      const slicer = createSlicer();
+      for (const note of notes) {
+        if (slicer.due()) await slicer.pause();
+        const placed = await anchorSliced(map.text, note.target, slicer);
+        if (ctx.isInvalid || run !== notesRun) return;
         const range = placed.state === 'orphan' ? null : rangeBetween(map, placed.start, placed.end, document);
         const state: AnchorState = range ? placed.state : 'orphan';
         if (range) next.push({ note, range });
         if (reportedAnchors.get(note.id) !== state) states.push({ id: note.id, anchor: state });
-      });
+      }
       if (ctx.isInvalid || run !== notesRun) return;
       paintedNotes = next;
       paintKind('note', next.map((p) => p.range));

@@ -1,5 +1,6 @@
 /** Finding a remembered quote in a text again: exact occurrences chosen by context, then approximate ones. */
 import search from 'approx-string-match';
+import { drain, type Steps } from '../highlight/sliced';
 import { similarity } from './similarity';
 import { collapseSpace } from './whitespace';
 
@@ -132,6 +133,37 @@ function searchWithin(text: string, pattern: string, errors: number, from: numbe
   return search(text.slice(lo, hi), pattern, errors).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
 }
 
+/** Code units searched approximately between two chances to pause (about 8 ms of work for a short quote). */
+const SEARCH_CHUNK = 65_536;
+
+/**
+ * What `search` gives on the whole text (the matches with the fewest errors), found chunk by
+ * chunk so that a multi-megabyte page can be searched in time slices: yields after each chunk.
+ * Chunks overlap by the longest a match can be, and matches seen twice are kept once.
+ */
+function* searchAll(text: string, pattern: string, errors: number): Steps<Candidate[]> {
+  if (text.length <= SEARCH_CHUNK) return searchWithin(text, pattern, errors, 0, text.length);
+  const overlap = pattern.length + errors;
+  const seen = new Set<string>();
+  let found: Candidate[] = [];
+  let fewest = Infinity;
+  for (let lo = 0; lo < text.length; lo += SEARCH_CHUNK) {
+    for (const match of searchWithin(text, pattern, errors, lo, lo + SEARCH_CHUNK + overlap)) {
+      const key = `${match.start}:${match.end}`;
+      if (match.errors > fewest || seen.has(key)) continue;
+      if (match.errors < fewest) {
+        fewest = match.errors;
+        found = [];
+        seen.clear();
+      }
+      seen.add(key);
+      found.push(match);
+    }
+    yield;
+  }
+  return found;
+}
+
 /** Scores candidates and returns the best with its score (0–1), or null when there is none. */
 function pickBest(
   text: string,
@@ -167,6 +199,11 @@ function acceptable(pattern: string, best: { span: Candidate; score: number }): 
  * expected place first; then the whole text (a long quote by its head and tail, then verified).
  */
 export function findFuzzy(text: string, pattern: string, context: QuoteContext): Span | null {
+  return drain(findFuzzySteps(text, pattern, context));
+}
+
+/** findFuzzy as a generator job that may pause between chunks of its whole-text searches. */
+export function* findFuzzySteps(text: string, pattern: string, context: QuoteContext): Steps<Span | null> {
   if (pattern.length < MIN_FUZZY_LENGTH) return null;
   const errors = Math.max(1, Math.floor(pattern.length * MAX_ERROR_RATE));
   const from = context.expected - LOCAL_SLACK;
@@ -178,18 +215,18 @@ export function findFuzzy(text: string, pattern: string, context: QuoteContext):
   const coversAll = from <= 0 && to >= text.length;
   if (!coversAll && !(local && local.score >= EARLY_ACCEPT_SCORE)) {
     if (pattern.length <= LONG_QUOTE) {
-      candidates.push(...nearest(search(text, pattern, errors), context.expected, MAX_CANDIDATES));
+      candidates.push(...nearest(yield* searchAll(text, pattern, errors), context.expected, MAX_CANDIDATES));
     } else {
       // Searching a long pattern with a large error budget costs many bit-vector blocks per
       // character; its ends are cheap to find, and the whole is verified only where they fall.
       const edgeErrors = Math.floor(EDGE * MAX_ERROR_RATE);
-      const heads = nearest(search(text, pattern.slice(0, EDGE), edgeErrors), context.expected, MAX_EDGE_CANDIDATES);
+      const heads = nearest(yield* searchAll(text, pattern.slice(0, EDGE), edgeErrors), context.expected, MAX_EDGE_CANDIDATES);
       for (const head of heads) {
         const end = head.start + pattern.length + errors + edgeErrors;
         candidates.push(...searchWithin(text, pattern, errors, head.start - edgeErrors, end));
       }
       const tailExpected = context.expected + pattern.length - EDGE;
-      const tails = nearest(search(text, pattern.slice(-EDGE), edgeErrors), tailExpected, MAX_EDGE_CANDIDATES);
+      const tails = nearest(yield* searchAll(text, pattern.slice(-EDGE), edgeErrors), tailExpected, MAX_EDGE_CANDIDATES);
       for (const tail of tails) {
         const start = tail.end - pattern.length - errors - edgeErrors;
         candidates.push(...searchWithin(text, pattern, errors, start, tail.end + edgeErrors));

@@ -4,7 +4,8 @@
  * text (lib/article/text-map.ts); the annotator turns the offsets into DOM Ranges itself.
  */
 import type { AnchorState, NoteTarget } from '../notes/types';
-import { findExact, findFuzzy, quoteContext } from './match-quote';
+import { drain, drainSliced, type Slicer, type Steps } from '../highlight/sliced';
+import { findExact, findFuzzySteps, quoteContext } from './match-quote';
 import { collapseSpace, foldSpace, toFolded, toSource } from './whitespace';
 
 /** Code units of context kept either side of a quote. */
@@ -61,6 +62,18 @@ export function describe(text: string, start: number, end: number, context = DEF
  * approximate match of the quote scored by errors, context and position (`fuzzy`); else `orphan`.
  */
 export function anchor(text: string, target: NoteTarget): Anchored | Orphaned {
+  return drain(anchorSteps(text, target));
+}
+
+/**
+ * As anchor, in time slices: an approximate search of a multi-megabyte page takes hundreds of
+ * milliseconds, so it pauses between chunks whenever `slicer` says the slice is used up.
+ */
+export function anchorSliced(text: string, target: NoteTarget, slicer: Slicer): Promise<Anchored | Orphaned> {
+  return drainSliced(anchorSteps(text, target), slicer);
+}
+
+function* anchorSteps(text: string, target: NoteTarget): Steps<Anchored | Orphaned> {
   const { exact, prefix, suffix } = target.quote;
   if (!exact) return ORPHAN;
   const { start, end } = target.position;
@@ -81,7 +94,8 @@ export function anchor(text: string, target: NoteTarget): Anchored | Orphaned {
   const context = quoteContext(prefix, suffix, toFolded(folded, expected));
   const spaced = findExact(folded.text, pattern, context);
   if (spaced) return { ...toSource(folded, spaced.start, spaced.end), state: 'quote' };
-  const fuzzy = findFuzzy(folded.text, pattern, context);
+  yield; // folding the white space of a long text is a slice's work of its own
+  const fuzzy = yield* findFuzzySteps(folded.text, pattern, context);
   if (fuzzy) {
     // An approximate match may take in a space next to it at no extra cost; a quote that did not
     // start or end with white space should not be given one.

@@ -61,3 +61,26 @@ export type Step = (stop: () => boolean) => boolean;
 export async function runSteps(step: Step, slicer: Slicer): Promise<void> {
   while (!step(() => slicer.due())) await slicer.pause();
 }
+
+/**
+ * A job written as a generator that yields wherever it may pause (between chunks of a long search)
+ * and returns its result. `drain` runs it at once; `drainSliced` pauses when the slice is used up.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs a generator job to its end at once. */
+export function drain<T>(steps: Steps<T>): T {
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+/** Runs a generator job to its end, yielding to the page whenever `slicer` says the slice is used up. */
+export async function drainSliced<T>(steps: Steps<T>, slicer: Slicer): Promise<T> {
+  let next = steps.next();
+  while (!next.done) {
+    if (slicer.due()) await slicer.pause();
+    next = steps.next();
+  }
+  return next.value;
+}

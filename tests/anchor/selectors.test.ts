@@ -1,4 +1,5 @@
 // Selectors: what `describe` saves, and the rules `anchor` follows beyond the golden story.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NoteTarget } from '../../lib/notes/types';
 import { anchor, describe as describeSpan } from '../../lib/anchor/selectors';
@@ -94,12 +95,29 @@ describe('helpers', () => {
     expect(similarity('abc', 'xyz')).toBe(0);
   });
 
+  it('folds any white space JavaScript knows, with a map that points at the same characters (property)', () => {
+    const spaces = [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    const char = fc.oneof(fc.constantFrom(...spaces), fc.constantFrom('a', 'b', '\u200b', '\u0085', '\u180e'), fc.string({ unit: 'binary', maxLength: 1 }));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }).map((chars) => chars.join('')), (text) => {
+        const folded = foldSpace(text);
+        expect(folded.text).toBe(collapseSpace(text));
+        for (let i = 0; i < folded.text.length; i++) {
+          const from = folded.source ? (folded.source[i] as number) : i;
+          if (folded.text[i] === ' ') expect(/\s/.test(text[from] as string)).toBe(true);
+          else expect(text[from]).toBe(folded.text[i]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('folds white space with a map back to the original offsets', () => {
     const text = ' a \n\u00a0b  c\t';
     const folded = foldSpace(text);
     expect(folded.text).toBe(collapseSpace(text));
     expect(folded.text).toBe(' a b c ');
-    expect([...folded.source]).toEqual([0, 1, 2, 5, 6, 8, 9]);
+    expect([...(folded.source ?? [])]).toEqual([0, 1, 2, 5, 6, 8, 9]);
     expect(toFolded(folded, 3)).toBe(3);
     expect(toFolded(folded, 5)).toBe(3);
     expect(toSource(folded, 1, 4)).toEqual({ start: 1, end: 6 });

@@ -67,6 +67,15 @@ export default defineBackground(() => {
       setAnchors: (list) => setAnchorStates(db, list),
     },
     analyse: async (input) => (await getEngine()).analyseText(input),
+    claimLabels: async (ids) => {
+      // The database (statements, sources) loads only when a page has matched claims.
+      const { default: database } = await import('virtual:nexus-lens/claim-database');
+      const byId = new Map(database.claims.map((c) => [c.id, c.statement]));
+      return ids.flatMap((id) => {
+        const statement = byId.get(id);
+        return statement ? [{ id, statement }] : [];
+      });
+    },
     loadState: async (tabId) => {
       const known = states.get(tabId);
       if (known) return known;

@@ -16,6 +16,7 @@ import {
 import type { SentenceMatch, TopicVerdict } from '../../lib/article/types';
 import { createPainter, rangeAtPoint, type HighlightKind } from '../../lib/highlight/painter';
 import { createSlicer, runSliced, runSteps } from '../../lib/highlight/sliced';
+import type { ClaimLabel } from '../../lib/messaging/protocol';
 import type { AnchorState, Note } from '../../lib/notes/types';
 import { createToolbar, type ToolbarDraft } from './toolbar';
 
@@ -120,6 +121,8 @@ export default defineContentScript({
 
     let article: ArticleText | null = null;
     let matches: SentenceMatch[] = [];
+    /** The statements of the matched claims, offered when the reader links a note to a claim. */
+    let claimLabels: ClaimLabel[] = [];
     let painted: Painted[] = [];
     let articleKey = '';
     let notes: Note[] = [];
@@ -230,9 +233,10 @@ export default defineContentScript({
       const reply = (await browser.runtime.sendMessage({
         type: 'articleExtracted',
         payload: { url: location.href, title: fresh.title, text: fresh.text },
-      })) as { topic: TopicVerdict; matches: SentenceMatch[] } | { error: string } | undefined;
+      })) as { topic: TopicVerdict; matches: SentenceMatch[]; claims: ClaimLabel[] } | { error: string } | undefined;
       if (ctx.isInvalid || run !== annotateRun) return;
       matches = reply && 'matches' in reply ? reply.matches : [];
+      claimLabels = reply && 'claims' in reply ? reply.claims : [];
       await loadNotes();
       await paint();
     }
@@ -242,7 +246,8 @@ export default defineContentScript({
     const toolbar = createToolbar({
       claims: () => {
         const seen = new Map<string, string>();
-        for (const m of matches) if (!seen.has(m.claimId)) seen.set(m.claimId, m.claimId.replaceAll('-', ' '));
+        const statements = new Map(claimLabels.map((c) => [c.id, c.statement]));
+        for (const m of matches) if (!seen.has(m.claimId)) seen.set(m.claimId, statements.get(m.claimId) ?? m.claimId.replaceAll('-', ' '));
         return [...seen].map(([id, label]) => ({ id, label }));
       },
       save: async (draft: ToolbarDraft) => {

@@ -2,6 +2,12 @@
 import type { SentenceMatch, TabState, TopicVerdict } from '../article/types';
 import type { AnchorState, NewNote, Note, NotePatch } from '../notes/types';
 
+/** A claim as the page side may name it: its id and its statement, nothing of its sources. */
+export interface ClaimLabel {
+  id: string;
+  statement: string;
+}
+
 export type { TabState };
 
 /** Messages the page side (detector, annotator) sends to the background. */
@@ -36,7 +42,8 @@ export interface PageToBackground {
    */
   articleExtracted: {
     request: { url: string; title: string; text: string };
-    response: { topic: TopicVerdict; matches: SentenceMatch[] };
+    /** `claims`: the statement of each matched claim, for the page's "about a claim" choice. */
+    response: { topic: TopicVerdict; matches: SentenceMatch[]; claims: ClaimLabel[] };
   };
   /** The reader clicked a highlighted sentence; the panel should bring its card into view. */
   highlightClicked: {

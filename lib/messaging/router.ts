@@ -2,7 +2,7 @@
 import type { SentenceMatch, TopicVerdict } from '../article/types';
 import { normaliseUrl, siteOf } from '../anchor/url';
 import type { AnchorState, NewNote, Note, NotePatch } from '../notes/types';
-import type { BackgroundRequest, PageCommand, PanelEvent, TabState } from './protocol';
+import type { BackgroundRequest, ClaimLabel, PageCommand, PanelEvent, TabState } from './protocol';
 import { parseRequest, PAGE_REQUESTS } from './validate';
 
 /** Who sent a message, as the browser reports it. */
@@ -27,6 +27,8 @@ export interface RouterDeps {
   notifyTabs(urls: string[]): Promise<void>;
   /** The notes repository (lib/notes) over the extension's database. */
   notes: NotesStore;
+  /** The statements of these claims (unknown ids are left out). */
+  claimLabels(ids: string[]): Promise<ClaimLabel[]>;
   /** Splits the article's text into sentences, matches them and scores the topic. */
   analyse(input: { url: string; title: string; text: string }): Promise<{
     topic: TopicVerdict;
@@ -108,7 +110,8 @@ export function createRouter(deps: RouterDeps) {
           await setState(tabId, state);
           const claims = new Set(result.matches.map((m) => m.claimId)).size;
           await deps.setBadge(tabId, result.topic.onTopic && claims > 0 ? String(claims) : '');
-          return result.topic.onTopic ? result : { topic: result.topic, matches: [] };
+          if (!result.topic.onTopic) return { topic: result.topic, matches: [], claims: [] };
+          return { ...result, claims: await deps.claimLabels([...new Set(result.matches.map((m) => m.claimId))]) };
         } catch (err) {
           await setState(tabId, { status: 'error', url, message: String(err) });
           throw err;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDatabase } from '../../lib/claims/load';
 import { launchWithExtension, openExtensionPage, select, serveTestPages, tabIdOf, waitFor, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
@@ -34,6 +35,27 @@ async function paintedNotes(page: Page): Promise<string[]> {
     }
     return out.sort();
   });
+}
+
+/** The claim the WITH_NOTE passage states: the reader links the note to it. */
+const NODONG_CLAIM = 'dprk-nodong-1-to-iran-1993';
+
+/**
+ * The labels of every <option> in the page, closed shadow roots included: the browser's own view
+ * (DevTools protocol), since no page script can look inside the toolbar.
+ */
+async function optionLabels(page: Page): Promise<string[]> {
+  type Node = { nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+  await cdp.detach();
+  const out: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeName === 'OPTION') out.push((node.children ?? []).map((c) => c.nodeValue ?? '').join(''));
+    for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
+  };
+  walk(root);
+  return out;
 }
 
 /** The toolbar host is in the page, but its closed shadow root hides the note text from page scripts. */
@@ -68,7 +90,8 @@ describe('saving, finding and exporting notes in Chromium', () => {
     await waitFor(() => paintedNotes(page), (n) => n.length === 1);
     expect(await paintedNotes(page)).toEqual([QUICK]);
 
-    // A note with text and tags: Tab to "Note…", write, Enter in the tags field saves.
+    // A note with text and tags, linked to the claim its passage states: Tab to "Note…", write,
+    // then choose the claim by its statement (the second claim of the article) and save.
     await select(page, WITH_NOTE);
     await waitFor(() => toolbarIsSealed(page), (t) => t.focused);
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
@@ -78,6 +101,14 @@ describe('saving, finding and exporting notes in Chromium', () => {
     await page.keyboard.type('Compare the **1993** date with the CRS report.');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Nodong, Timeline');
+    await page.keyboard.press('Tab');
+    // The choice lists the matched claims by their statements, not their ids.
+    const statement = loadDatabase().claims.find((c) => c.id === NODONG_CLAIM)?.statement as string;
+    expect(await optionLabels(page)).toContain(statement);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab'); // "This passage": supports
+    await page.keyboard.press('Tab'); // Save
     await page.keyboard.press('Enter');
     await waitFor(() => paintedNotes(page), (n) => n.length === 2);
     expect(await paintedNotes(page)).toEqual([QUICK, WITH_NOTE].sort());
@@ -131,12 +162,12 @@ describe('saving, finding and exporting notes in Chromium', () => {
     await library.locator('.actions', { hasText: 'JSON (re-importable)' }).getByRole('button', { name: 'All notes' }).click();
     const file = JSON.parse(readFileSync((await (await json).path()) as string, 'utf8')) as {
       format: string;
-      notes: { target: { quote: { exact: string } }; text: string; tags: string[]; url: string; category: string }[];
+      notes: { target: { quote: { exact: string } }; text: string; tags: string[]; url: string; category: string; claimId?: string; claimStance?: string }[];
     };
     expect(file.format).toBe('nexus-lens-notes');
     expect(file.notes.map((n) => n.target.quote.exact).sort()).toEqual([QUICK, WITH_NOTE].sort());
     const noted = file.notes.find((n) => n.target.quote.exact === WITH_NOTE);
-    expect(noted).toMatchObject({ text: 'Compare the **1993** date with the CRS report.', tags: ['nodong', 'timeline'], url });
+    expect(noted).toMatchObject({ text: 'Compare the **1993** date with the CRS report.', tags: ['nodong', 'timeline'], url, claimId: NODONG_CLAIM, claimStance: 'supports' });
     expect(file.notes.find((n) => n.target.quote.exact === QUICK)?.category).toBe('key-fact');
 
     const markdown = library.waitForEvent('download');

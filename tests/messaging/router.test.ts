@@ -52,6 +52,7 @@ function fakeDeps(onTopic = true) {
     setBadge: async (tabId, text) => void log.badges.push([tabId, text]),
     broadcast: async (event) => void log.events.push(event),
     sendToTab: async () => ({ ok: true }),
+    claimLabels: async (ids) => ids.map((id) => ({ id, statement: `Statement of ${id}.` })),
     analyse: async ({ text }) => ({
       topic: { onTopic, score: onTopic ? 0.9 : 0.1, reasons: [] },
       matches: segmentSentences(text).slice(0, 2).map((s, i) => ({
@@ -87,8 +88,13 @@ describe('the background router', () => {
   it('stores the analysis, badges the claim count and tells the panels', async () => {
     const { deps, log, states } = fakeDeps();
     const route = createRouter(deps);
-    const reply = (await route({ type: 'articleExtracted', payload: { url: 'u', title: 't', text } }, page)) as { matches: unknown[] };
+    const reply = (await route({ type: 'articleExtracted', payload: { url: 'u', title: 't', text } }, page)) as { matches: unknown[]; claims: unknown[] };
     expect(reply.matches).toHaveLength(2);
+    // The page gets the statements of its matched claims, for its "about a claim" choice.
+    expect(reply.claims).toEqual([
+      { id: 'claim-0', statement: 'Statement of claim-0.' },
+      { id: 'claim-1', statement: 'Statement of claim-1.' },
+    ]);
     expect(states.get(7)?.status).toBe('annotated');
     expect(log.badges.at(-1)).toEqual([7, '2']);
     expect(log.events.at(-1)).toMatchObject({ type: 'tabStateChanged', payload: { tabId: 7 } });
@@ -98,8 +104,9 @@ describe('the background router', () => {
   it('returns no matches and no badge for an off-topic article', async () => {
     const { deps, log, states } = fakeDeps(false);
     const route = createRouter(deps);
-    const reply = (await route({ type: 'articleExtracted', payload: { url: 'u', title: 't', text } }, page)) as { matches: unknown[] };
+    const reply = (await route({ type: 'articleExtracted', payload: { url: 'u', title: 't', text } }, page)) as { matches: unknown[]; claims: unknown[] };
     expect(reply.matches).toEqual([]);
+    expect(reply.claims).toEqual([]);
     expect(states.get(7)?.status).toBe('off-topic');
     expect(log.badges.at(-1)).toEqual([7, '']);
   });

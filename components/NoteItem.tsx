@@ -1,7 +1,8 @@
 /** One saved highlight with its note: shown, edited and deleted in the side panel and the library. */
 import { useState } from 'preact/hooks';
 import { CATEGORY_LABEL, parseTagInput } from './labels';
-import { NOTE_CATEGORIES, NOTE_CLAIM_STANCES, type Note, type NoteCategory, type NoteClaimStance, type NotePatch } from '../lib/notes/types';
+import { NoteFields } from './NoteFields';
+import type { Note, NoteCategory, NoteClaimStance, NotePatch } from '../lib/notes/types';
 
 export { CATEGORY_LABEL };
 
@@ -69,32 +70,17 @@ export function NoteItem({ note, showSource, claimStatement, onReveal, onUpdate,
       {!editing && note.text && <p class="note-text">{note.text}</p>}
       {editing ? (
         <form class="note-form" onSubmit={(e) => void save(e)}>
-          <label>
-            Category
-            <select value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value as NoteCategory)}>
-              {NOTE_CATEGORIES.map((c) => (
-                <option value={c}>{CATEGORY_LABEL[c]}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Note (Markdown)
-            <textarea value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-          </label>
-          <label>
-            Tags (comma-separated)
-            <input value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
-          </label>
-          {note.claimId && (
-            <label>
-              Bearing on the claim
-              <select value={stance} onChange={(e) => setStance((e.target as HTMLSelectElement).value as NoteClaimStance)}>
-                {NOTE_CLAIM_STANCES.map((s) => (
-                  <option value={s}>{s}</option>
-                ))}
-              </select>
-            </label>
-          )}
+          <NoteFields
+            category={category}
+            onCategory={setCategory}
+            text={text}
+            onText={setText}
+            tags={tags}
+            onTags={setTags}
+            claimId={note.claimId ?? ''}
+            claimStance={stance}
+            onClaimStance={setStance}
+          />
           <div class="actions">
             <button type="submit">Save</button>
             <button type="button" onClick={() => setEditing(false)}>

@@ -3,8 +3,8 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORY_LABEL, parseTagInput } from '../../components/labels';
-import { NOTE_CATEGORIES, NOTE_CLAIM_STANCES, type Note, type NoteCategory, type NoteClaimStance } from '../../lib/notes/types';
-
+import { NoteFields } from '../../components/NoteFields';
+import { NOTE_CATEGORIES, type Note, type NoteCategory, type NoteClaimStance } from '../../lib/notes/types';
 
 /** What the reader entered; the annotator turns it into a saved note. */
 export interface ToolbarDraft {
@@ -124,43 +124,20 @@ function Toolbar({ mode, handlers }: { mode: ToolbarMode; handlers: ToolbarHandl
           }}
         >
           <div class="quote">“{editing ? editing.target.quote.exact : mode.kind === 'new' ? mode.quote : ''}”</div>
-          <label>
-            Category
-            <select value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value as NoteCategory)}>
-              {NOTE_CATEGORIES.map((c) => (
-                <option value={c}>{CATEGORY_LABEL[c]}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Note (Markdown)
-            <textarea ref={noteField} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-          </label>
-          <label>
-            Tags (comma-separated)
-            <input value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
-          </label>
-          {claims.length > 0 && (
-            <label>
-              About a claim
-              <select value={claimId} onChange={(e) => setClaimId((e.target as HTMLSelectElement).value)}>
-                <option value="">None</option>
-                {claims.map((c) => (
-                  <option value={c.id}>{c.label}</option>
-                ))}
-              </select>
-            </label>
-          )}
-          {claimId && (
-            <label>
-              This passage
-              <select value={claimStance} onChange={(e) => setClaimStance((e.target as HTMLSelectElement).value as NoteClaimStance)}>
-                {NOTE_CLAIM_STANCES.map((s) => (
-                  <option value={s}>{s}</option>
-                ))}
-              </select>
-            </label>
-          )}
+          <NoteFields
+            category={category}
+            onCategory={setCategory}
+            text={text}
+            onText={setText}
+            textRef={noteField}
+            tags={tags}
+            onTags={setTags}
+            claimId={claimId}
+            claimChoices={claims}
+            onClaimId={setClaimId}
+            claimStance={claimStance}
+            onClaimStance={setClaimStance}
+          />
           {error && (
             <div class="error" role="alert">
               {error}

@@ -5,6 +5,7 @@
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NoteFields } from '../../components/NoteFields';
 import { NoteItem } from '../../components/NoteItem';
 import { PageNotes } from '../../components/PageNotes';
 import type { Note } from '../../lib/notes/types';
@@ -71,5 +72,43 @@ describe('components render reader and claim text as text', () => {
     expect(root.querySelectorAll('.note-orphan')).toHaveLength(1);
     expect(root.textContent).toContain('could not be placed');
     expect(root.querySelector('img, script')).toBeNull();
+  });
+
+  it('NoteFields offers claims by their statements, as text, and reports the reader\'s choices', () => {
+    const changes: string[] = [];
+    const root = mount(
+      <NoteFields
+        category="question"
+        onCategory={(c) => changes.push(`category:${c}`)}
+        text={HOSTILE}
+        onText={() => undefined}
+        tags={HOSTILE}
+        onTags={() => undefined}
+        claimId="c1"
+        claimChoices={[{ id: 'c1', label: HOSTILE }, { id: 'c2', label: 'North Korea sold the Nodong-1 to Iran.' }]}
+        onClaimId={(id) => changes.push(`claim:${id}`)}
+        claimStance="supports"
+        onClaimStance={(s) => changes.push(`stance:${s}`)}
+      />,
+    );
+    expect(root.querySelector('img, script, a')).toBeNull();
+    const selects = [...root.querySelectorAll('select')] as HTMLSelectElement[];
+    // Category, the claim choice (None + two claims) and the bearing on the chosen claim.
+    expect(selects).toHaveLength(3);
+    expect([...selects[1]!.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['None', HOSTILE, 'North Korea sold the Nodong-1 to Iran.']);
+    // The DOM here (linkedom) reads a select's value from its selected option.
+    const choose = (select: HTMLSelectElement, value: string) => {
+      for (const option of select.querySelectorAll('option')) option.toggleAttribute('selected', option.getAttribute('value') === value);
+      select.dispatchEvent(new Event('change'));
+    };
+    choose(selects[1]!, 'c2');
+    choose(selects[2]!, 'disputes');
+    expect(changes).toEqual(['claim:c2', 'stance:disputes']);
+  });
+
+  it('NoteFields without claim choices shows the bearing only for a linked note', () => {
+    const props = { category: 'key-fact' as const, onCategory: () => undefined, text: '', onText: () => undefined, tags: '', onTags: () => undefined, claimStance: 'supports' as const, onClaimStance: () => undefined };
+    expect(mount(<NoteFields {...props} claimId="" />).querySelectorAll('select')).toHaveLength(1);
+    expect(mount(<NoteFields {...props} claimId="c1" />).querySelectorAll('select')).toHaveLength(2);
   });
 });

@@ -32,9 +32,13 @@ const note: Note = {
 };
 
 let saved: unknown;
+/** The DOM's own Event class: linkedom dispatches only its own events. */
+let DomEvent: typeof Event;
 beforeAll(() => {
   saved = (globalThis as { document?: unknown }).document;
-  (globalThis as { document?: unknown }).document = parseHTML('<!doctype html><html><body></body></html>').document;
+  const dom = parseHTML('<!doctype html><html><body></body></html>');
+  (globalThis as { document?: unknown }).document = dom.document;
+  DomEvent = dom.Event as unknown as typeof Event;
 });
 afterAll(() => {
   (globalThis as { document?: unknown }).document = saved;
@@ -99,7 +103,7 @@ describe('components render reader and claim text as text', () => {
     // The DOM here (linkedom) reads a select's value from its selected option.
     const choose = (select: HTMLSelectElement, value: string) => {
       for (const option of select.querySelectorAll('option')) option.toggleAttribute('selected', option.getAttribute('value') === value);
-      select.dispatchEvent(new Event('change'));
+      select.dispatchEvent(new DomEvent('change'));
     };
     choose(selects[1]!, 'c2');
     choose(selects[2]!, 'disputes');

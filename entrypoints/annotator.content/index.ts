@@ -3,22 +3,12 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMayHaveChanged, noChanges, noteChanges } from '../../lib/article/changes';
 import { extractArticleTextSliced, type ArticleText } from '../../lib/article/extract';
-import { anchorSliced, describe } from '../../lib/anchor/selectors';
-import {
-  buildTextMap,
-  findRange,
-  locateSentence,
-  rangeBetween,
-  textMapBuilder,
-  textOffsetOf,
-  type TextMap,
-} from '../../lib/article/text-map';
+import { buildTextMap, findRange, locateSentence, textMapBuilder, type TextMap } from '../../lib/article/text-map';
 import type { SentenceMatch, TopicVerdict } from '../../lib/article/types';
 import { createPainter, rangeAtPoint, type HighlightKind } from '../../lib/highlight/painter';
 import { createSlicer, runSliced, runSteps } from '../../lib/highlight/sliced';
 import type { ClaimLabel } from '../../lib/messaging/protocol';
-import type { AnchorState, Note } from '../../lib/notes/types';
-import { createToolbar, type ToolbarDraft } from './toolbar';
+import { createPageNotes } from './notes';
 
 /** How long DOM changes may settle before we look at them (ms): batches bursts of mutations. */
 const MUTATION_SETTLE_MS = 300;
@@ -33,24 +23,6 @@ interface Painted {
   range: Range;
 }
 
-interface PaintedNote {
-  note: Note;
-  range: Range;
-}
-
-/** The page's canonical link, when it declares one (the background accepts it only on the same site). */
-const canonicalLink = () => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || undefined;
-
-/** Sends a message to the background; a refusal or a gone worker becomes an error string. */
-async function ask<T>(type: string, payload: unknown): Promise<T | { error: string }> {
-  try {
-    const reply = (await browser.runtime.sendMessage({ type, payload })) as T | { error: string } | undefined;
-    return reply ?? { error: 'Nexus Lens did not answer: reload the page and try again.' };
-  } catch (err) {
-    return { error: `Nexus Lens could not be reached (${String(err)}): reload the page and try again.` };
-  }
-}
-const failed = (reply: object): reply is { error: string } => 'error' in reply;
 
 /** What tells one article from another: a new key means extracting, matching and painting again. */
 const keyOf = (article: ArticleText) => `${location.href}\n${article.text.length}\n${article.text.slice(0, 200)}`;
@@ -125,9 +97,6 @@ export default defineContentScript({
     let claimLabels: ClaimLabel[] = [];
     let painted: Painted[] = [];
     let articleKey = '';
-    let notes: Note[] = [];
-    let paintedNotes: PaintedNote[] = [];
-    const reportedAnchors = new Map<string, AnchorState>();
     /** Where the article's text lives on the page, to tell its changes from a ticker's. */
     let region: Node | null = null;
     /** What the DOM changes since the last settled look did to the article. */
@@ -157,45 +126,6 @@ export default defineContentScript({
       return map;
     }
 
-    let notesRun = 0;
-    /**
-     * Places the reader's notes on the current page text and paints them; reports orphans. Fuzzy
-     * placement can cost hundreds of milliseconds on a long page, so it runs in time slices, inside
-     * a note as well as between notes; a newer run wins.
-     */
-    async function paintNotes(given?: TextMap): Promise<void> {
-      if (ctx.isInvalid) return; // a reply that arrived after a newer instance took over
-      const run = ++notesRun;
-      const map = given ?? (await pageMap());
-      if (ctx.isInvalid || run !== notesRun) return;
-      const next: PaintedNote[] = [];
-      const states: { id: string; anchor: AnchorState }[] = [];
-      // One slicer for all the notes: an approximate search of a long page pauses inside a note too.
-      const slicer = createSlicer();
-      for (const note of notes) {
-        if (slicer.due()) await slicer.pause();
-        const placed = await anchorSliced(map.text, note.target, slicer);
-        if (ctx.isInvalid || run !== notesRun) return;
-        const range = placed.state === 'orphan' ? null : rangeBetween(map, placed.start, placed.end, document);
-        const state: AnchorState = range ? placed.state : 'orphan';
-        if (range) next.push({ note, range });
-        if (reportedAnchors.get(note.id) !== state) states.push({ id: note.id, anchor: state });
-      }
-      if (ctx.isInvalid || run !== notesRun) return;
-      paintedNotes = next;
-      paintKind('note', next.map((p) => p.range));
-      if (states.length > 0) {
-        for (const s of states) reportedAnchors.set(s.id, s.anchor);
-        void ask('anchorsPlaced', { states });
-      }
-    }
-
-    async function loadNotes(): Promise<void> {
-      const reply = await ask<{ notes: Note[] }>('pageNotes', { url: location.href, canonical: canonicalLink() });
-      notes = failed(reply) ? [] : reply.notes;
-      await paintNotes();
-    }
-
     let paintRun = 0;
     async function paint(): Promise<void> {
       if (!article) return;
@@ -217,7 +147,7 @@ export default defineContentScript({
         paintKind(kind, painted.filter((p) => KIND[p.match.stance] === kind).map((p) => p.range));
       }
       region = regionOf(map, current);
-      await paintNotes(map);
+      await pageNotes.paint(map);
     }
 
     let annotateRun = 0;
@@ -237,81 +167,31 @@ export default defineContentScript({
       if (ctx.isInvalid || run !== annotateRun) return;
       matches = reply && 'matches' in reply ? reply.matches : [];
       claimLabels = reply && 'claims' in reply ? reply.claims : [];
-      await loadNotes();
+      await pageNotes.load();
       await paint();
     }
 
-    // Saving: a selection brings the toolbar; its offsets become W3C selectors on the page text.
-    let pending: { start: number; end: number; url: string; title: string } | undefined;
-    const toolbar = createToolbar({
-      claims: () => {
+    // The reader's own highlights, and the toolbar that saves them from a selection.
+    const pageNotes = createPageNotes({
+      ctx,
+      pageMap,
+      pageMapNow,
+      paintNotes: (ranges) => paintKind('note', ranges),
+      claimChoices: () => {
         const seen = new Map<string, string>();
         const statements = new Map(claimLabels.map((c) => [c.id, c.statement]));
         for (const m of matches) if (!seen.has(m.claimId)) seen.set(m.claimId, statements.get(m.claimId) ?? m.claimId.replaceAll('-', ' '));
         return [...seen].map(([id, label]) => ({ id, label }));
       },
-      save: async (draft: ToolbarDraft) => {
-        if (!pending) return 'The selection is gone: select the text again.';
-        const map = pageMapNow();
-        const target = describe(map.text, pending.start, pending.end);
-        const reply = await ask<{ note: Note }>('saveNote', {
-          url: pending.url,
-          pageUrl: location.href,
-          title: pending.title,
-          target,
-          ...draft,
-        });
-        if (failed(reply)) return reply.error;
-        // The background may already have told us (notesChanged): keep one copy of each note.
-        notes = [...notes.filter((n) => n.id !== reply.note.id), reply.note];
-        await paintNotes(map);
-        getSelection()?.removeAllRanges();
-        return undefined;
-      },
-      update: async (id, draft) => {
-        const reply = await ask<{ note: Note }>('updateNote', {
-          id,
-          patch: { ...draft, claimId: draft.claimId ?? null, claimStance: draft.claimStance ?? null },
-        });
-        if (failed(reply)) return reply.error;
-        notes = notes.map((n) => (n.id === id ? reply.note : n));
-        await paintNotes();
-        return undefined;
-      },
-      remove: async (id) => {
-        const reply = await ask<{ deleted: boolean }>('deleteNote', { id });
-        if (failed(reply)) return reply.error;
-        notes = notes.filter((n) => n.id !== id);
-        await paintNotes();
-        return undefined;
-      },
+      title: () => article?.title || document.title,
     });
-
-    /** Opens the toolbar for the current selection, if it selects page text. */
-    function offerToSave(expanded: boolean): boolean {
-      const selection = getSelection();
-      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false;
-      const range = selection.getRangeAt(0);
-      const map = pageMapNow();
-      let start = textOffsetOf(map, range.startContainer, range.startOffset);
-      let end = textOffsetOf(map, range.endContainer, range.endOffset);
-      if (start === null || end === null) return false;
-      while (start < end && map.text[start] === ' ') start++;
-      while (end > start && map.text[end - 1] === ' ') end--;
-      if (end <= start) return false;
-      const canonical = canonicalLink();
-      pending = { start, end, url: '', title: article?.title || document.title };
-      // The background files the note under the normalised URL; we send what we know.
-      pending.url = canonical ?? location.href;
-      toolbar.open({ kind: 'new', quote: map.text.slice(start, end), rect: range.getBoundingClientRect(), expanded });
-      return true;
-    }
+    const { toolbar } = pageNotes;
 
     ctx.addEventListener(document, 'mouseup', (event) => {
       if (toolbar.contains(event.target)) return;
       // Let the selection settle; a click elsewhere closes the toolbar.
       ctx.setTimeout(() => {
-        if (!offerToSave(false) && toolbar.isOpen) toolbar.close();
+        if (!pageNotes.offerToSave(false) && toolbar.isOpen) toolbar.close();
       }, 0);
     });
 
@@ -323,7 +203,7 @@ export default defineContentScript({
       settle = undefined;
       const seen = changes;
       changes = noChanges();
-      const stale = () => [...painted, ...paintedNotes].some((p) => !p.range.startContainer.isConnected || p.range.collapsed);
+      const stale = () => pageNotes.stale() || painted.some((p) => !p.range.startContainer.isConnected || p.range.collapsed);
       if (articleMayHaveChanged(seen)) {
         const fresh = await extractArticleTextSliced(document, createSlicer());
         if (ctx.isInvalid) return;
@@ -332,7 +212,8 @@ export default defineContentScript({
           return;
         }
       }
-      if (stale() || painted.length < matches.length || paintedNotes.length < notes.length) void paint();
+      const notes = pageNotes.counts();
+      if (stale() || painted.length < matches.length || notes.painted < notes.known) void paint();
     }
     function onMutations(records: MutationRecord[]): void {
       if (records.length === 0) return;
@@ -363,13 +244,7 @@ export default defineContentScript({
       if (toolbar.contains(event.target)) return;
       const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
       if (!caret) return;
-      if (getSelection()?.isCollapsed !== false) {
-        const own = rangeAtPoint(paintedNotes, caret.offsetNode, caret.offset);
-        if (own) {
-          toolbar.open({ kind: 'edit', note: own.note, rect: own.range.getBoundingClientRect() });
-          return;
-        }
-      }
+      if (getSelection()?.isCollapsed !== false && pageNotes.editAt(caret.offsetNode, caret.offset)) return;
       const hit = rangeAtPoint(painted, caret.offsetNode, caret.offset);
       if (!hit) return;
       void browser.runtime
@@ -383,19 +258,19 @@ export default defineContentScript({
       if (ctx.isInvalid || sender.id !== browser.runtime.id) return undefined;
       if (m?.type === 'notesChanged') {
         // Another view changed notes: reload ours (the background filters by URL; re-reading is cheap).
-        void loadNotes();
+        void pageNotes.load();
         sendResponse({ ok: true });
         return undefined;
       }
       if (m?.type === 'showToolbar') {
-        sendResponse({ ok: offerToSave(true) });
+        sendResponse({ ok: pageNotes.offerToSave(true) });
         return undefined;
       }
       if (m?.type === 'revealNote') {
-        const own = paintedNotes.find((p) => p.note.id === m.payload?.id);
+        const own = pageNotes.find(String(m.payload?.id));
         if (own) {
-          own.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-          paintKind('flash', [own.range]);
+          own.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          paintKind('flash', [own]);
           ctx.setTimeout(() => paintKind('flash', []), FLASH_MS);
         }
         sendResponse({ ok: Boolean(own) });

@@ -1,11 +1,12 @@
 /** Build-time compilation of the claim database into a compact, JSON-serialisable match index. */
 import { CONCEPTS, NOUN_FORMS, PAIR_PHRASES, STOP_WORDS } from './lexicon';
 import { readCues } from './stance';
+import { ownersBefore } from './owners';
 import { normalise, stemPhrase, tokenize } from './text';
 import type { Claim, ClaimDatabase, Entity } from './types';
 
 /** Bumped whenever the compiled shape changes. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** One claim as the matcher sees it. */
 export interface CompiledClaim {
@@ -26,6 +27,12 @@ export interface CompiledClaim {
   denial: boolean;
   /** True for claims whose own statement hedges ("probably built"): a hedging sentence asserts them. */
   hedged?: boolean;
+  /**
+   * Required phrases whose owner the statement names right before them ("*North Korean*
+   * scientists", "*Iranian* Cultural Week"): phrase → country. A sentence that gives the phrase
+   * another owner ("Iranian scientists") reports something else.
+   */
+  owners?: Record<string, string>;
 }
 
 /** The compiled index: claims, entity aliases and the candidate postings. */
@@ -109,6 +116,32 @@ function compileClaim(claim: Claim, concepts: Map<string, string[]>): CompiledCl
   return compiled;
 }
 
+/**
+ * The countries a statement names as owners of its required phrases (see owners.ts): "North
+ * Korean scientists" gives { scientist: "dprk" }.
+ */
+function ownersOf(statement: string, groups: string[][], countryOf: (aliasStems: string) => string | undefined): Record<string, string> {
+  const normalised = normalise(statement);
+  const tokens = tokenize(normalised);
+  const stems = tokens.map((t) => t.stem);
+  const owners: Record<string, string> = {};
+  const shared = new Set<string>();
+  for (const phrase of new Set(groups.flat())) {
+    const parts = phrase.split(' ');
+    for (let i = 0; i + parts.length <= stems.length; i++) {
+      if (!parts.every((p, k) => stems[i + k] === p)) continue;
+      const found = ownersBefore(tokens, normalised, i, countryOf);
+      const owner = [...found][0];
+      if (!owner) continue;
+      // "Iran's and North Korea's nuclear programmes": the phrase has no one owner.
+      if (found.size > 1 || (owners[phrase] !== undefined && owners[phrase] !== owner)) shared.add(phrase);
+      owners[phrase] = owner;
+    }
+  }
+  for (const phrase of shared) delete owners[phrase];
+  return owners;
+}
+
 /** Compiles a validated database. Pure: the same database always gives the same index. */
 export function compileIndex(db: Pick<ClaimDatabase, 'claims' | 'entities'>): CompiledIndex {
   const concepts = conceptStems();
@@ -125,6 +158,15 @@ export function compileIndex(db: Pick<ClaimDatabase, 'claims' | 'entities'>): Co
       if (key && !(key in aliases)) aliases[key] = entity.id;
     }
   }
+
+  const countryAlias = (stems: string) => {
+    const entity = aliases[stems];
+    return entity && kinds[entity] === 'country' ? entity : undefined;
+  };
+  db.claims.forEach((claim, i) => {
+    const owners = ownersOf(claim.statement, (claims[i] as CompiledClaim).groups, countryAlias);
+    if (Object.keys(owners).length > 0) (claims[i] as CompiledClaim).owners = owners;
+  });
 
   // Each claim is posted under the rarest word of each alternative of its rarest concept group: a
   // sentence can state the claim only if it holds that word, so a posting list stays as short as

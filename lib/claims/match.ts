@@ -2,6 +2,7 @@
 import type { PageSentence, SentenceMatch } from '../article/types';
 import { DENIAL_GROUP, type CompiledClaim, type CompiledIndex } from './compile';
 import { DPRK, FROM_MARKERS, GIVER_VERBS, IRAN, RECEIVER_VERBS, TO_MARKERS } from './lexicon';
+import { ownersBefore } from './owners';
 import { readCues, stanceFor, type StanceCues } from './stance';
 import { normalise, stem, tokenize, yearsIn, type Token } from './text';
 
@@ -357,6 +358,31 @@ function requiredPeople(index: CompiledIndex, claim: CompiledClaim): string[] {
   return [...people, ...claim.actors.filter((a) => index.kinds[a] === 'organisation')];
 }
 
+/**
+ * Whether the sentence gives each of the claim's owned phrases the claim's owner, or none: a
+ * phrase whose every occurrence has another owner fails.
+ */
+function ownersAgree(index: CompiledIndex, owners: Record<string, string>, facts: SentenceFacts): boolean {
+  const countryAlias = (stems: string) => {
+    const entity = index.aliases[stems];
+    return entity && index.kinds[entity] === 'country' ? entity : undefined;
+  };
+  for (const [phrase, owner] of Object.entries(owners)) {
+    let parts = phraseParts.get(phrase);
+    if (!parts) phraseParts.set(phrase, (parts = phrase.split(' ')));
+    let other = false;
+    let same = false;
+    for (let i = 0; i + parts.length <= facts.stems.length; i++) {
+      if (!parts.every((p, k) => facts.stems[i + k] === p)) continue;
+      const found = ownersBefore(facts.tokens, facts.normalised, i, countryAlias);
+      if (found.has(owner)) same = true;
+      else if (found.size > 0) other = true;
+    }
+    if (other && !same) return false;
+  }
+  return true;
+}
+
 /** Whether a set of parties holds a party, itself or through its country. */
 function named(index: CompiledIndex, set: ReadonlySet<string>, party: string): boolean {
   return set.has(party) || set.has(index.countryOf[party] ?? party);
@@ -377,7 +403,7 @@ function namesOutsider(index: CompiledIndex, claim: CompiledClaim, facts: Senten
 }
 
 /** The gate a claim failed for a sentence. */
-export type FailedGate = 'parties' | 'concepts' | 'year' | 'direction';
+export type FailedGate = 'parties' | 'concepts' | 'owners' | 'year' | 'direction';
 
 /** Scores one claim against one sentence, or names the gate it failed. */
 function scoreClaim(
@@ -411,6 +437,9 @@ function scoreClaim(
   if (people.length > 0 && !people.some((p) => facts.parties.has(p))) return 'parties';
   // Gate 2: every concept group.
   if (!claim.groups.every((group) => group.some((phrase) => hasPhrase(facts, phrase)))) return 'concepts';
+  // Gate 2b: a required noun the claim gives an owner ("North Korean scientists") must not belong
+  // to another country in the sentence ("Iranian scientists").
+  if (claim.owners && !ownersAgree(index, claim.owners, facts)) return 'owners';
   // Gate 3: a year the sentence names must fall in the claim's span.
   let yearBonus = 0;
   if (claim.years && facts.years.length > 0) {

@@ -62,6 +62,11 @@ const claims: Claim[] = [
     time: { start: '1990', end: '1999', precision: 'decade' },
     match: { require: [['military'], ['technology'], ['share']], phrasings: [] },
   }),
+  claim('scientists-at-sites', 'North Korean scientists worked at Iranian nuclear facilities.', {
+    topics: ['nuclear'],
+    actors: ['dprk', 'iran'],
+    match: { require: [['scientist', 'scientists'], ['nuclear facilities', 'nuclear facility']], phrasings: [] },
+  }),
   claim('mottaki-meets-kim', 'Mottaki told Kim Yong Il in Tehran that Iran wanted to expand ties with North Korea.', {
     topics: ['diplomatic'],
     actors: ['iran', 'dprk', 'mottaki', 'kim-yong-il'],
@@ -170,6 +175,40 @@ describe('named people and "the two countries"', () => {
     expect(matched('In Tehran, Mottaki told Kim Yong Il that the two countries wanted to expand ties.')).toContain('mottaki-meets-kim');
     expect(failed('mottaki-meets-kim', 'Mottaki said the two countries should expand ties.')).toBeUndefined();
     expect(failed('mottaki-meets-kim', "Mottaki told Venezuela's ambassador the two countries should expand ties.")).toBe('parties');
+  });
+});
+
+describe('owners of nouns', () => {
+  it('rejects a sentence that gives a required noun another owner', () => {
+    expect(failed('scientists-at-sites', 'Iranian scientists worked at North Korean nuclear facilities.')).toBe('owners');
+    expect(failed('scientists-at-sites', "Iran's scientists worked at North Korea's nuclear facilities.")).toBe('owners');
+  });
+
+  it('accepts the same owners, owners in a list, and nouns without an owner', () => {
+    expect(failed('scientists-at-sites', "North Korean scientists worked at Iran's nuclear facilities.")).toBeUndefined();
+    expect(failed('scientists-at-sites', 'North Korean and Iranian scientists worked at Iranian nuclear facilities.')).toBeUndefined();
+    expect(failed('scientists-at-sites', 'Scientists from North Korea worked at nuclear facilities in Iran.')).toBeUndefined();
+  });
+
+  it('gives a phrase no owner when the statement lists two: "Iran\'s and North Korea\'s programmes"', () => {
+    const shared = compileIndex({
+      entities,
+      claims: [
+        claim('no-commonality', "Iran's and North Korea's nuclear programmes have nothing in common.", {
+          actors: ['iran', 'dprk'],
+          match: { require: [['nuclear programme', 'nuclear programmes']], phrasings: [] },
+        }),
+      ],
+    });
+    expect(shared.claims[0]?.owners).toBeUndefined();
+  });
+
+  it('does not take a subject for an owner: "Iran shared" is no "Iranian"', () => {
+    expect(index.claims.find((c) => c.id === 'technology-sharing')?.owners).toBeUndefined();
+    expect(index.claims.find((c) => c.id === 'scientists-at-sites')?.owners).toEqual({
+      scientist: 'dprk',
+      'nuclear facility': 'iran',
+    });
   });
 });
 

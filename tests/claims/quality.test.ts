@@ -27,7 +27,7 @@ describe('matching quality on labelled fixtures', () => {
 
   it('rejects hard negatives: reversed direction, other actors, other events, other years', () => {
     expect(report.negatives.total).toBeGreaterThan(100);
-    expect(report.negatives.hit / report.negatives.total).toBeLessThanOrEqual(0.07);
+    expect(report.negatives.hit / report.negatives.total).toBeLessThanOrEqual(0.05);
     expect(report.negatives.byReason.year?.hit ?? 0).toBe(0);
   });
 

@@ -59,9 +59,10 @@ interface SentenceFacts {
   mentions: Mention[];
   parties: Set<string>;
   pair: boolean;
-  /** The sentence describes a two-way trade ("oil in exchange for missiles"): both sides give. */
-  exchange: boolean;
-  years: { from: number; to: number }[];
+  /** The sentence describes a two-way trade ("oil in exchange for missiles"): both sides give. Read on first use. */
+  exchange?: boolean;
+  /** The years the sentence names, read on first use. */
+  years?: { from: number; to: number }[];
   /** The normalised text, for reading stance cues on demand. */
   normalised: string;
   /** Stance cues, read on first use: most sentences never need them. */
@@ -112,11 +113,28 @@ function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
   return false;
 }
 
+/** Whether `stems` holds `parts` from position `at` on. */
+function startsWith(stems: readonly string[], at: number, parts: readonly string[]): boolean {
+  if (at + parts.length > stems.length) return false;
+  for (let k = 0; k < parts.length; k++) if (stems[at + k] !== parts[k]) return false;
+  return true;
+}
+
+/** Whether any of the phrases (grouped by their first stem) occurs in `stems`: one pass over the sentence. */
+function startsAnyPhrase(byFirst: Map<string, string[][]>, stems: readonly string[]): boolean {
+  for (let i = 0; i < stems.length; i++) {
+    for (const parts of byFirst.get(stems[i] as string) ?? []) if (startsWith(stems, i, parts)) return true;
+  }
+  return false;
+}
+
 /** Lookup structures derived once per index (Maps beat object lookups on hot paths). */
 interface Prepared {
   /** First stem of an alias → its alias phrases, longest first. */
   aliasesByFirst: Map<string, { parts: string[]; entity: string }[]>;
   postings: Map<string, number[]>;
+  /** The "both parties" phrases by their first stem. */
+  pairsByFirst: Map<string, string[][]>;
   /** Per claim, the parties a sentence must name (see `requiredParties`). */
   required: string[][];
   /** Per claim, people of whom a sentence must name at least one (see `requiredPeople`). */
@@ -147,7 +165,13 @@ function prepare(index: CompiledIndex): Prepared {
   }
   for (const list of aliasesByFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length);
   const required = index.claims.map((claim) => requiredParties(index, claim));
+  const pairsByFirst = new Map<string, string[][]>();
+  for (const phrase of index.pairPhrases) {
+    const parts = phrase.split(' ');
+    pairsByFirst.set(parts[0] as string, [...(pairsByFirst.get(parts[0] as string) ?? []), parts]);
+  }
   prepared = {
+    pairsByFirst,
     aliasesByFirst,
     postings: new Map(Object.entries(index.postings)),
     required,
@@ -173,7 +197,7 @@ function findMentions(index: CompiledIndex, stems: string[]): Mention[] {
     let found: Mention | undefined;
     for (const alias of aliasesByFirst.get(stems[i] as string) ?? []) {
       if (alias.parts.length > MAX_ALIAS_WORDS || i + alias.parts.length > stems.length) continue;
-      if (alias.parts.every((part, k) => stems[i + k] === part)) {
+      if (startsWith(stems, i, alias.parts)) {
         found = { entity: alias.entity, country: index.countryOf[alias.entity] ?? alias.entity, first: i, last: i + alias.parts.length - 1 };
         break;
       }
@@ -322,11 +346,9 @@ function readFacts(index: CompiledIndex, text: string): SentenceFacts {
     mentions,
     parties,
     pair: false,
-    exchange: EXCHANGE.test(normalised),
-    years: yearsIn(normalised),
     normalised,
   };
-  facts.pair = index.pairPhrases.some((p) => hasPhrase(facts, p));
+  facts.pair = startsAnyPhrase(prepare(index).pairsByFirst, stems);
   return facts;
 }
 
@@ -442,17 +464,18 @@ function scoreClaim(
   if (claim.owners && !ownersAgree(index, claim.owners, facts)) return 'owners';
   // Gate 3: a year the sentence names must fall in the claim's span.
   let yearBonus = 0;
-  if (claim.years && facts.years.length > 0) {
+  const years = (facts.years ??= yearsIn(facts.normalised));
+  if (claim.years && years.length > 0) {
     const [from, to] = claim.years;
     const slack = claim.approximate ? APPROXIMATE_YEAR_TOLERANCE : 0;
-    const inside = facts.years.some((y) => y.to >= from - slack && y.from <= to + slack);
+    const inside = years.some((y) => y.to >= from - slack && y.from <= to + slack);
     if (!inside) return 'year';
     yearBonus = W_YEAR;
   }
   // Gate 4: direction and third parties. A party in the wrong role, or an outsider as the
   // receiver or giver, means the sentence reports another transfer.
   let directionBonus = 0;
-  if (claim.from && claim.to && !facts.exchange) {
+  if (claim.from && claim.to && !(facts.exchange ??= EXCHANGE.test(facts.normalised))) {
     const { givers, receivers } = rolesOf(facts);
     // Reversed ("Iran sold to North Korea"), or both on one side ("sold to Iran and North Korea"),
     // unless the sentence also tells the claim's way round (one flow among several).

@@ -1,6 +1,7 @@
 /** The nexus-lens command line: `claims` lists the database, `annotate` runs the reading pipeline. */
 import { annotateCommand } from './annotate';
 import { claimsCommand } from './claims';
+import { explainCommand } from './explain';
 
 const HELP = `nexus-lens — annotate news about Iran–North Korea cooperation
 
@@ -12,6 +13,8 @@ Usage:
       --force  report matches even on an off-topic document
   nexus-lens claims [--json]
       List the claim database; --json prints { "sources": [...], "claims": [...] }.
+  nexus-lens explain <claim-id> "<sentence>" [--after="<the sentence before>"]
+      Say why the sentence does or does not state the claim: the check it fails, or its score.
   nexus-lens --help
 
 Exit status: 0 when every input was read, 1 when any input failed, 2 for a usage error.
@@ -30,6 +33,7 @@ export async function main(
   }
   if (command === 'claims') return claimsCommand(rest, out, err);
   if (command === 'annotate') return annotateCommand(rest, out, err);
+  if (command === 'explain') return explainCommand(rest, out, err);
   err(`nexus-lens: unknown command '${command}'\n\n${HELP}`);
   return 2;
 }

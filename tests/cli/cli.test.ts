@@ -80,3 +80,29 @@ describe('nexus-lens claims', () => {
     }
   });
 });
+
+describe('nexus-lens explain', () => {
+  it('says a sentence states a claim, with its score and the parties it found', async () => {
+    const { code, out } = await run(['explain', 'dprk-nodong-1-to-iran-1993', 'North Korea sold the Nodong-1 missile to Iran in 1993.']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Claim: /);
+    expect(out).toContain('dprk (giver)');
+    expect(out).toMatch(/Stated: score 0\.\d\d/);
+  });
+
+  it('names the check a sentence fails: the reversed direction, a missing party', async () => {
+    expect((await run(['explain', 'dprk-nodong-1-to-iran-1993', 'Iran sold the Nodong-1 missile to North Korea in 1993.'])).out).toContain(
+      'Not stated: it has the transfer the other way round',
+    );
+    expect((await run(['explain', 'dprk-nodong-1-to-iran-1993', 'The Nodong-1 was sold in 1993.'])).out).toContain('Not stated: it does not name');
+    // The party may come from the sentence before.
+    const after = await run(['explain', 'dprk-nodong-1-to-iran-1993', 'Pyongyang sold it the Nodong-1 in 1993.', '--after=Iran wanted a longer-range missile.']);
+    expect(after.out).toContain('Stated:');
+  });
+
+  it('refuses an unknown claim and a wrong number of arguments', async () => {
+    expect((await run(['explain', 'no-such-claim', 'Anything.'])).code).toBe(1);
+    expect((await run(['explain', 'dprk-nodong-1-to-iran-1993'])).code).toBe(2);
+    expect((await run(['explain', 'a', 'b', '--frobnicate'])).code).toBe(2);
+  });
+});

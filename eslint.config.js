@@ -27,7 +27,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

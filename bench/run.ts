@@ -1,6 +1,4 @@
 /** `npm run bench`: our matcher against baselines on synthetic databases, plus end-to-end page time. */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/article/extract';
 import type { PageSentence, SentenceMatch } from '../lib/article/types';
@@ -9,6 +7,7 @@ import { createEngine } from '../lib/claims/engine';
 import { loadDatabase } from '../lib/claims/load';
 import { matchSentences } from '../lib/claims/match';
 import { fusePerSentence, jaccardAllPairs, miniSearchPerSentence, type BaselineHit } from './baselines';
+import { fiftyKbPage } from './pages';
 import { heapDelta, ms, quantile, time } from './stats';
 import { syntheticArticle, syntheticDatabase } from './synthetic';
 
@@ -106,19 +105,6 @@ async function main() {
   console.log(`\nEnd to end, ${(page.length / 1024).toFixed(0)} KB page, bundled database (${db.claims.length} claims), in Node with linkedom:`);
   console.log(`  parse + Readability + segmentation + topic + match: median ${ms(quantile(e2e, 0.5))} ms, p95 ${ms(quantile(e2e, 0.95))} ms`);
   console.log(`  of which Readability + segmentation alone: median ${ms(quantile(parsedOnly, 0.5))} ms`);
-}
-
-/** A ~50 KB news page assembled from our on-topic fixture pages' paragraphs. */
-function fiftyKbPage(): string {
-  const dir = join(import.meta.dirname, '../tests/fixtures/pages');
-  const paragraphs: string[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.startsWith('on-') && f.endsWith('.html')).sort()) {
-    const html = readFileSync(join(dir, name), 'utf8');
-    paragraphs.push(...(html.match(/<p[\s>][\s\S]*?<\/p>/g) ?? []));
-  }
-  let body = '';
-  for (let i = 0; body.length < 50 * 1024 && paragraphs.length > 0; i++) body += `${paragraphs[i % paragraphs.length]}\n`;
-  return `<!doctype html><html><head><title>Iran and North Korea: a long read</title></head><body><header><nav><a href="/">Home</a></nav></header><article><h1>Iran and North Korea: a long read</h1>${body}</article><footer>Footer</footer></body></html>`;
 }
 
 await main();

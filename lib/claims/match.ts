@@ -135,6 +135,10 @@ interface Prepared {
   postings: Map<string, number[]>;
   /** The "both parties" phrases by their first stem. */
   pairsByFirst: Map<string, string[][]>;
+  /** The first characters of every alias's first word (see mayNameParty). */
+  partyPrefixes: Set<string>;
+  /** A word every "both parties" phrase holds ("two", "both", "each"). */
+  pairWords: Set<string>;
   /** Per claim, the parties a sentence must name (see `requiredParties`). */
   required: string[][];
   /** Per claim, people of whom a sentence must name at least one (see `requiredPeople`). */
@@ -170,8 +174,17 @@ function prepare(index: CompiledIndex): Prepared {
     const parts = phrase.split(' ');
     pairsByFirst.set(parts[0] as string, [...(pairsByFirst.get(parts[0] as string) ?? []), parts]);
   }
+  // A stem may have lost a word's ending ("allies" → "ally"), never its first characters: they are
+  // what every form of the word starts with (a word of three letters or fewer is its own stem).
+  const partyPrefixes = new Set<string>();
+  const addPrefix = (stem: string) => partyPrefixes.add(stem.slice(0, PREFIX_LENGTH));
+  for (const phrase of Object.keys(index.aliases)) addPrefix(phrase.split(' ')[0] as string);
+  // A "both parties" phrase always has its first word other than "the" ("two", "both", "each").
+  const pairWords = new Set(index.pairPhrases.map((phrase) => phrase.split(' ').find((word) => word !== 'the') ?? phrase));
   prepared = {
     pairsByFirst,
+    partyPrefixes,
+    pairWords,
     aliasesByFirst,
     postings: new Map(Object.entries(index.postings)),
     required,
@@ -321,11 +334,39 @@ export type FactsCache = Map<string, unknown>;
 function factsOf(index: CompiledIndex, text: string, cache?: FactsCache): SentenceFacts {
   let facts = cache?.get(text) as SentenceFacts | undefined;
   if (!facts) {
-    facts = readFacts(index, text);
+    const normalised = normalise(text);
+    facts = mayNameParty(prepare(index), normalised) ? readFacts(index, text) : NO_PARTIES;
     cache?.set(text, facts);
   }
   return facts;
 }
+
+/** Characters of a word compared with the start of every party name: a cheap first look at a sentence. */
+const PREFIX_LENGTH = 3;
+const WORDS = /[a-z0-9]+/g;
+
+/**
+ * Whether any word of the sentence starts like a party's name, or is a "both parties" word. Most
+ * sentences of a long page name nobody: this look spares them tokens, stems and name search.
+ */
+function mayNameParty(prepared: Pick<Prepared, 'partyPrefixes' | 'pairWords'>, normalised: string): boolean {
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(normalised); m !== null; m = WORDS.exec(normalised)) {
+    if (prepared.partyPrefixes.has(m[0].slice(0, PREFIX_LENGTH)) || prepared.pairWords.has(m[0])) return true;
+  }
+  return false;
+}
+
+/** The facts of a sentence that names no party: nothing to match, nothing for the topic. */
+const NO_PARTIES: SentenceFacts = Object.freeze({
+  tokens: [],
+  stems: [],
+  stemSet: new Set<string>(),
+  mentions: [],
+  parties: new Set<string>(),
+  pair: false,
+  normalised: '',
+}) as SentenceFacts;
 
 function readFacts(index: CompiledIndex, text: string): SentenceFacts {
   const normalised = normalise(text);

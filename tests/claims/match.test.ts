@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../lib/claims/compile';
-import { explainMatch, matchSentences } from '../../lib/claims/match';
+import { loadParaphrases } from '../../bench/quality-eval';
+import { loadDatabase } from '../../lib/claims/load';
+import { explainMatch, matchSentences, partiesIn } from '../../lib/claims/match';
 import { stem } from '../../lib/claims/text';
 import type { Claim, Entity } from '../../lib/claims/types';
 
@@ -230,5 +232,20 @@ describe('stemming joins inflections', () => {
     ['cooperating', 'cooperate'],
   ])('%s and %s', (a, b) => {
     expect(stem(a)).toBe(stem(b));
+  });
+});
+
+describe('the first look at a sentence', () => {
+  it('skips only sentences that name no party: every sentence of our paraphrase set keeps its parties', () => {
+    const real = compileIndex(loadDatabase());
+    const anyClaim = real.claims[0]?.id as string;
+    for (const { text } of loadParaphrases()) {
+      // explainMatch reads the sentence in full, without the first look.
+      const full = new Set(explainMatch(real, anyClaim, text)?.parties.map((p) => p.entity));
+      const quick = partiesIn(real, text).parties;
+      for (const entity of full) expect(quick.has(entity), `${entity} in: ${text}`).toBe(true);
+    }
+    // A sentence that names nobody is skipped and has no parties.
+    expect(partiesIn(real, 'The harbour master reported calm seas on Tuesday.').parties.size).toBe(0);
   });
 });

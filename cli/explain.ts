@@ -13,6 +13,7 @@ const GATE: Record<FailedGate, string> = {
   direction: 'it has the transfer the other way round, or another country at one end',
 };
 
+/** Runs `explain <claim-id> <sentence> [--after=…]`; returns the exit status (2 for a usage error). */
 export async function explainCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   const positional = args.filter((a) => !a.startsWith('--'));
   const previous = args.find((a) => a.startsWith('--after='))?.slice('--after='.length) ?? '';

@@ -7,6 +7,7 @@ import type { Ref } from 'preact';
 import { NOTE_CATEGORIES, NOTE_CLAIM_STANCES, type NoteCategory, type NoteClaimStance } from '../lib/notes/types';
 import { CATEGORY_LABEL } from './labels';
 
+/** Values and change callbacks of the fields. */
 export interface NoteFieldsProps {
   category: NoteCategory;
   onCategory(category: NoteCategory): void;
@@ -28,6 +29,7 @@ export interface NoteFieldsProps {
 
 const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
 
+/** The fields, as labels with their controls, for the caller's form. */
 export function NoteFields(props: NoteFieldsProps) {
   const { claimChoices = [] } = props;
   return (

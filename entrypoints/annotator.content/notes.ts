@@ -27,6 +27,7 @@ export async function ask<T>(type: string, payload: unknown): Promise<T | { erro
     return { error: `Nexus Lens could not be reached (${String(err)}): reload the page and try again.` };
   }
 }
+/** Whether the background refused (or could not be asked). */
 export const failed = (reply: object): reply is { error: string } => 'error' in reply;
 
 /** What the notes need from the annotator around them. */
@@ -44,6 +45,7 @@ export interface PageNotesDeps {
   title(): string;
 }
 
+/** The page's notes as the annotator drives them. */
 export interface PageNotes {
   /** Asks the background for this page's notes, then places and paints them. */
   load(): Promise<void>;
@@ -59,9 +61,11 @@ export interface PageNotes {
   stale(): boolean;
   /** Notes known for the page, and how many of them are painted. */
   counts(): { known: number; painted: number };
+  /** The save and edit toolbar, in its closed shadow root. */
   toolbar: ReturnType<typeof createToolbar>;
 }
 
+/** Keeps the page's notes: nothing happens until `load()`. */
 export function createPageNotes(deps: PageNotesDeps): PageNotes {
   const { ctx } = deps;
   let notes: Note[] = [];

@@ -1,7 +1,8 @@
 /** The shared lexicon: synonym concepts, verb classes for direction, and cue words for stance. */
 
-/** Entity ids of the two countries the whole database is about: every claim that names one is about its tie to the other. */
+/** Entity id of Iran, one of the two countries the whole database is about. */
 export const IRAN = 'iran';
+/** Entity id of North Korea, the other. */
 export const DPRK = 'dprk';
 
 /**

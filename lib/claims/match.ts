@@ -1,10 +1,11 @@
 /** Sentence → claim matching: entity and concept gates, direction and year checks, weighted scoring. */
 import type { PageSentence, SentenceMatch } from '../article/types';
 import { DENIAL_GROUP, type CompiledClaim, type CompiledIndex } from './compile';
-import { DPRK, FROM_MARKERS, GIVER_VERBS, IRAN, RECEIVER_VERBS, TO_MARKERS } from './lexicon';
+import { DPRK, IRAN } from './lexicon';
 import { ownersBefore } from './owners';
+import { assignRoles, shareListRoles, type Mention } from './roles';
 import { readCues, stanceFor, type StanceCues } from './stance';
-import { normalise, stem, tokenize, yearsIn, type Token } from './text';
+import { normalise, tokenize, yearsIn, type Token } from './text';
 
 /** Score every gated claim starts from: it names the parties and every required concept. */
 export const W_GATES = 0.5;
@@ -31,25 +32,6 @@ export const MAX_CLAIMS_PER_SENTENCE = 2;
 const MAX_ALIAS_WORDS = 7;
 /** Years outside an approximate claim's span by at most this much still match (reports round and lag). */
 const APPROXIMATE_YEAR_TOLERANCE = 1;
-
-const GIVER_STEMS = new Set([...GIVER_VERBS].map(stem));
-const RECEIVER_STEMS = new Set([...RECEIVER_VERBS].map(stem));
-const TO_STEMS = new Set([...TO_MARKERS]);
-const FROM_STEMS = new Set([...FROM_MARKERS]);
-/** Words that may stand between a party and its verb ("Iran *has reportedly* bought"). */
-const SKIPPABLE = new Set(['now', 'probably', 'likely', 'still', 'may', 'have', 'be', 'also', 'reportedly', 'allegedly', 'had', 'once', 'later', 'then', 'subsequently', 'secretly', 'openly', 'itself', 'repeatedly', 'will', 'would', 'could', 'may', 'might', 'did', 'do', 'not', 'never', 'already', 'long', 'apparently', 'agre', 'agree', 'to', 'help']);
-
-/** Verbs whose subject gives without being a transfer verb: who helps, assists or shares gives. */
-const SUBJECT_GIVES = new Set(['help', 'assist', 'aid', 'share', 'advise', 'train', 'bankroll', 'fund', 'finance'].map(stem));
-
-/** A party named in a sentence, and the role its grammar gives it. */
-interface Mention {
-  entity: string;
-  country: string;
-  first: number;
-  last: number;
-  role?: 'giver' | 'receiver';
-}
 
 /** What a sentence offers the claim checks, computed once per sentence. */
 interface SentenceFacts {
@@ -223,106 +205,8 @@ function findMentions(index: CompiledIndex, stems: string[]): Mention[] {
   return out;
 }
 
-/**
- * Words that make "to Iran", "for Iran" or "from Pyongyang" the end of a transfer, when one of them
- * comes shortly before in the same clause: "sold missiles to Iran", "arms bound for Iran". Without
- * one, "looking to Iran", "a visit to Iran" or "scientists from Iran" give no role.
- */
-const TRANSFER_CUES = new Set([
-  ...GIVER_STEMS,
-  ...RECEIVER_STEMS,
-  ...SUBJECT_GIVES,
-  ...['bound', 'headed', 'destined', 'meant', 'intended', 'route', 'way', 'flow', 'divert', 'smuggle', 'release', 'arms', 'weapon', 'weaponry', 'missile', 'oil', 'crude', 'fuel', 'cargo', 'equipment', 'technology', 'component', 'aid', 'assistance', 'know-how', 'return'].map(stem),
-]);
-/** How far back, in words, a transfer cue may stand before "to"/"for"/"from". */
-const TRANSFER_CUE_WINDOW = 8;
-/** Prepositions: a party right after one is not the subject of the verb that follows it ("working with Pyongyang to obtain"). */
-const PREPOSITIONS = new Set(['with', 'of', 'in', 'at', 'on', 'than', 'about', 'against', 'between', 'among', 'under', 'over', 'like', 'to', 'for', 'from', 'into', 'toward', 'towards', 'via', 'through']);
-/** Nouns a demonym qualifies that act for the country: "Iranian *scientists* shared data". */
-const PARTY_HEADS = new Set(
-  ['scientist', 'engineer', 'technician', 'expert', 'official', 'diplomat', 'delegation', 'agent', 'company', 'firm', 'government', 'regime', 'military', 'leader', 'authority', 'navy', 'trader', 'broker', 'adviser', 'advisor', 'counterpart', 'ministry', 'state'].map(stem),
-);
 /** Words of a two-way trade, where each party gives and receives. */
 const EXCHANGE = /\b(?:in exchange|in return|in turn|swap|barter)|[a-z]-for-[a-z]/;
-/** Punctuation that ends a clause for the purpose of cue look-back. */
-const CLAUSE_BREAK = /[,;:()"]/;
-
-/** Whether a transfer cue stands within a few words before token `at`, in the same clause. */
-function transferCueBefore(tokens: readonly Token[], at: number, text: string): boolean {
-  for (let k = at - 1; k >= 0 && k >= at - TRANSFER_CUE_WINDOW; k--) {
-    const token = tokens[k] as Token;
-    if (CLAUSE_BREAK.test(text.slice(token.end, (tokens[k + 1] as Token).start))) return false;
-    if (TRANSFER_CUES.has(token.stem)) return true;
-  }
-  return false;
-}
-
-/** Gives each country mention a role from the words around it; see the rules inline. */
-function assignRoles(mentions: Mention[], tokens: readonly Token[], text: string, index: CompiledIndex): void {
-  const stems = tokens.map((t) => t.stem);
-  for (const m of mentions) {
-    if (index.kinds[m.entity] === 'system') continue; // a missile's country is its maker, not a party
-    let before = m.first - 1;
-    if (stems[before] === 'the') before--;
-    const prev = stems[before] ?? '';
-    // "sold to Iran", "bound for Iran" → receiver; "bought from Pyongyang" → giver.
-    if (TO_STEMS.has(prev) || FROM_STEMS.has(prev)) {
-      if (transferCueBefore(tokens, before, text)) m.role = TO_STEMS.has(prev) ? 'receiver' : 'giver';
-    }
-    // "supplied Iran with", "helped Tehran" → the object receives.
-    else if (GIVER_STEMS.has(prev) || prev === 'help' || prev === 'assist' || prev === 'arm') m.role = 'receiver';
-    else if (prev === 'by') {
-      // passive agent: "sold by North Korea" gives, "bought by Iran" receives.
-      const verb = stems.slice(Math.max(0, before - 4), before).reverse().find((s) => GIVER_STEMS.has(s) || RECEIVER_STEMS.has(s));
-      if (verb) m.role = GIVER_STEMS.has(verb) ? 'giver' : 'receiver';
-    }
-    if (m.role || PREPOSITIONS.has(prev) || prev === 'by') continue;
-    // Subject position: the first verb after the party, skipping the people or body it qualifies
-    // ("Iranian scientists shared", "North Korean technicians helped") and auxiliaries and adverbs.
-    let j = m.last + 1;
-    if (PARTY_HEADS.has(stems[j] as string)) j++;
-    let passive = false;
-    while (j < stems.length && SKIPPABLE.has(stems[j] as string)) {
-      if (stems[j] === 'be') passive = true;
-      j++;
-    }
-    const verb = stems[j] ?? '';
-    // Only a participle after "be" turns the roles round: "be giving" is progressive and "was to
-    // receive" an infinitive.
-    if ((tokens[j]?.word ?? '').endsWith('ing') || stems[j - 1] === 'to') passive = false;
-    if (GIVER_STEMS.has(verb) || SUBJECT_GIVES.has(verb)) m.role = passive ? 'receiver' : 'giver';
-    else if (RECEIVER_STEMS.has(verb)) m.role = passive ? 'giver' : 'receiver';
-  }
-}
-
-/** Words that join the members of a list of parties ("to Iran, Libya and North Korea"). */
-const LIST_GLUE = new Set(['and', 'or', 'as', 'well', 'also', 'both', 'the', 'nor']);
-
-/** Words that close a list: the member after one of them is the last ("Libya *and* North Korea"). */
-const LIST_ENDS = new Set(['and', 'or', 'nor']);
-
-/**
- * A party listed right after another shares its role: "sold to Iran and North Korea" makes both
- * receivers, and so does "to Iran, Libya and North Korea". A party after a bare comma is a list
- * member only if the list goes on after it: in "sold missiles to Syria, Iranian officials said"
- * Iran receives nothing.
- */
-function shareListRoles(mentions: Mention[], stems: string[], index: CompiledIndex): void {
-  const glued = (a: Mention, b: Mention) => {
-    const gap = stems.slice(a.last + 1, b.first);
-    return gap.length <= 3 && gap.every((s) => LIST_GLUE.has(s)) ? gap : undefined;
-  };
-  for (let k = 1; k < mentions.length; k++) {
-    const prev = mentions[k - 1] as Mention;
-    const m = mentions[k] as Mention;
-    // A system is what changes hands, never a party: "sold Iran the Nodong-1".
-    if (!prev.role || m.role || index.kinds[m.entity] === 'system') continue;
-    const gap = glued(prev, m);
-    if (!gap) continue;
-    const next = mentions[k + 1];
-    if (gap.some((s) => LIST_ENDS.has(s)) || (next && glued(m, next))) m.role = prev.role;
-  }
-}
 
 /**
  * What one analysis has already read of its sentences: the topic score reads the same sentences

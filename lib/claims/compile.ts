@@ -1,8 +1,8 @@
 /** Build-time compilation of the claim database into a compact, JSON-serialisable match index. */
 import { CONCEPTS, NOUN_FORMS, PAIR_PHRASES, STOP_WORDS } from './lexicon';
 import { readCues } from './stance';
-import { ownersBefore } from './owners';
-import { normalise, stemPhrase, tokenize } from './text';
+import { countryAliases, ownersBefore, type CountryAlias } from './owners';
+import { normalise, phraseAt, stemPhrase, tokenize } from './text';
 import type { Claim, ClaimDatabase, Entity } from './types';
 
 /** Bumped whenever the compiled shape changes. */
@@ -120,7 +120,7 @@ function compileClaim(claim: Claim, concepts: Map<string, string[]>): CompiledCl
  * The countries a statement names as owners of its required phrases (see owners.ts): "North
  * Korean scientists" gives { scientist: "dprk" }.
  */
-function ownersOf(statement: string, groups: string[][], countryOf: (aliasStems: string) => string | undefined): Record<string, string> {
+function ownersOf(statement: string, groups: string[][], countryOf: CountryAlias): Record<string, string> {
   const normalised = normalise(statement);
   const tokens = tokenize(normalised);
   const stems = tokens.map((t) => t.stem);
@@ -129,7 +129,7 @@ function ownersOf(statement: string, groups: string[][], countryOf: (aliasStems:
   for (const phrase of new Set(groups.flat())) {
     const parts = phrase.split(' ');
     for (let i = 0; i + parts.length <= stems.length; i++) {
-      if (!parts.every((p, k) => stems[i + k] === p)) continue;
+      if (!phraseAt(stems, i, parts)) continue;
       const found = ownersBefore(tokens, normalised, i, countryOf);
       const owner = [...found][0];
       if (!owner) continue;
@@ -159,10 +159,7 @@ export function compileIndex(db: Pick<ClaimDatabase, 'claims' | 'entities'>): Co
     }
   }
 
-  const countryAlias = (stems: string) => {
-    const entity = aliases[stems];
-    return entity && kinds[entity] === 'country' ? entity : undefined;
-  };
+  const countryAlias = countryAliases(aliases, kinds);
   db.claims.forEach((claim, i) => {
     const owners = ownersOf(claim.statement, (claims[i] as CompiledClaim).groups, countryAlias);
     if (Object.keys(owners).length > 0) (claims[i] as CompiledClaim).owners = owners;

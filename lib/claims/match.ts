@@ -2,10 +2,10 @@
 import type { PageSentence, SentenceMatch } from '../article/types';
 import { DENIAL_GROUP, type CompiledClaim, type CompiledIndex } from './compile';
 import { DPRK, IRAN } from './lexicon';
-import { ownersBefore } from './owners';
+import { countryAliases, ownersBefore, type CountryAlias } from './owners';
 import { assignRoles, shareListRoles, type Mention } from './roles';
 import { readCues, stanceFor, type StanceCues } from './stance';
-import { normalise, tokenize, yearsIn, type Token } from './text';
+import { normalise, phraseAt, tokenize, yearsIn, type Token } from './text';
 
 /** Score every gated claim starts from: it names the parties and every required concept. */
 export const W_GATES = 0.5;
@@ -74,38 +74,32 @@ function cuesOf(facts: SentenceFacts): StanceCues {
 const phraseParts = new Map<string, string[]>();
 const PHRASE_CACHE_SIZE = 200_000;
 
-function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
-  if (phrase === DENIAL_GROUP) return cuesOf(facts).denies;
+/** A phrase's stems, from the cache. */
+function partsOf(phrase: string): string[] {
   let parts = phraseParts.get(phrase);
   if (!parts) {
     parts = phrase.split(' ');
     if (phraseParts.size >= PHRASE_CACHE_SIZE) phraseParts.clear();
     phraseParts.set(phrase, parts);
   }
+  return parts;
+}
+
+function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
+  if (phrase === DENIAL_GROUP) return cuesOf(facts).denies;
+  const parts = partsOf(phrase);
   const first = parts[0] as string;
   if (!facts.stemSet.has(first)) return false;
   if (parts.length === 1) return true;
   const { stems } = facts;
-  for (let i = 0; i + parts.length <= stems.length; i++) {
-    if (stems[i] !== first) continue;
-    let k = 1;
-    while (k < parts.length && stems[i + k] === parts[k]) k++;
-    if (k === parts.length) return true;
-  }
+  for (let i = 0; i + parts.length <= stems.length; i++) if (stems[i] === first && phraseAt(stems, i, parts)) return true;
   return false;
-}
-
-/** Whether `stems` holds `parts` from position `at` on. */
-function startsWith(stems: readonly string[], at: number, parts: readonly string[]): boolean {
-  if (at + parts.length > stems.length) return false;
-  for (let k = 0; k < parts.length; k++) if (stems[at + k] !== parts[k]) return false;
-  return true;
 }
 
 /** Whether any of the phrases (grouped by their first stem) occurs in `stems`: one pass over the sentence. */
 function startsAnyPhrase(byFirst: Map<string, string[][]>, stems: readonly string[]): boolean {
   for (let i = 0; i < stems.length; i++) {
-    for (const parts of byFirst.get(stems[i] as string) ?? []) if (startsWith(stems, i, parts)) return true;
+    for (const parts of byFirst.get(stems[i] as string) ?? []) if (phraseAt(stems, i, parts)) return true;
   }
   return false;
 }
@@ -121,6 +115,8 @@ interface Prepared {
   partyPrefixes: Set<string>;
   /** A word every "both parties" phrase holds ("two", "both", "each"). */
   pairWords: Set<string>;
+  /** The country an alias names, for the owners of nouns. */
+  countryAlias: CountryAlias;
   /** Per claim, the parties a sentence must name (see `requiredParties`). */
   required: string[][];
   /** Per claim, people of whom a sentence must name at least one (see `requiredPeople`). */
@@ -167,6 +163,7 @@ function prepare(index: CompiledIndex): Prepared {
     pairsByFirst,
     partyPrefixes,
     pairWords,
+    countryAlias: countryAliases(index.aliases, index.kinds),
     aliasesByFirst,
     postings: new Map(Object.entries(index.postings)),
     required,
@@ -192,7 +189,7 @@ function findMentions(index: CompiledIndex, stems: string[]): Mention[] {
     let found: Mention | undefined;
     for (const alias of aliasesByFirst.get(stems[i] as string) ?? []) {
       if (alias.parts.length > MAX_ALIAS_WORDS || i + alias.parts.length > stems.length) continue;
-      if (startsWith(stems, i, alias.parts)) {
+      if (phraseAt(stems, i, alias.parts)) {
         found = { entity: alias.entity, country: index.countryOf[alias.entity] ?? alias.entity, first: i, last: i + alias.parts.length - 1 };
         break;
       }
@@ -219,7 +216,7 @@ function factsOf(index: CompiledIndex, text: string, cache?: FactsCache): Senten
   let facts = cache?.get(text) as SentenceFacts | undefined;
   if (!facts) {
     const normalised = normalise(text);
-    facts = mayNameParty(prepare(index), normalised) ? readFacts(index, text) : NO_PARTIES;
+    facts = mayNameParty(prepare(index), normalised) ? readFacts(index, normalised) : NO_PARTIES;
     cache?.set(text, facts);
   }
   return facts;
@@ -252,8 +249,8 @@ const NO_PARTIES: SentenceFacts = Object.freeze({
   normalised: '',
 }) as SentenceFacts;
 
-function readFacts(index: CompiledIndex, text: string): SentenceFacts {
-  const normalised = normalise(text);
+/** Reads a sentence whose text is already `normalise`d. */
+function readFacts(index: CompiledIndex, normalised: string): SentenceFacts {
   const tokens = tokenize(normalised);
   const stems = tokens.map((t) => t.stem);
   const mentions = findMentions(index, stems);
@@ -310,17 +307,13 @@ function requiredPeople(index: CompiledIndex, claim: CompiledClaim): string[] {
  * phrase whose every occurrence has another owner fails.
  */
 function ownersAgree(index: CompiledIndex, owners: Record<string, string>, facts: SentenceFacts): boolean {
-  const countryAlias = (stems: string) => {
-    const entity = index.aliases[stems];
-    return entity && index.kinds[entity] === 'country' ? entity : undefined;
-  };
+  const { countryAlias } = prepare(index);
   for (const [phrase, owner] of Object.entries(owners)) {
-    let parts = phraseParts.get(phrase);
-    if (!parts) phraseParts.set(phrase, (parts = phrase.split(' ')));
+    const parts = partsOf(phrase);
     let other = false;
     let same = false;
     for (let i = 0; i + parts.length <= facts.stems.length; i++) {
-      if (!parts.every((p, k) => facts.stems[i + k] === p)) continue;
+      if (!phraseAt(facts.stems, i, parts)) continue;
       const found = ownersBefore(facts.tokens, facts.normalised, i, countryAlias);
       if (found.has(owner)) same = true;
       else if (found.size > 0) other = true;
@@ -501,8 +494,8 @@ export function explainMatch(
 ): { result: { score: number } | { failed: FailedGate }; parties: { entity: string; role?: string }[] } | undefined {
   const claimIndex = index.claims.findIndex((c) => c.id === claimId);
   if (claimIndex < 0) return undefined;
-  const context = previous ? readFacts(index, previous).parties : new Set<string>();
-  const facts = readFacts(index, text);
+  const context = previous ? readFacts(index, normalise(previous)).parties : new Set<string>();
+  const facts = readFacts(index, normalise(text));
   const result = scoreClaim(index, claimIndex, facts, context);
   return {
     result: typeof result === 'number' ? { score: result } : { failed: result },

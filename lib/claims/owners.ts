@@ -6,6 +6,17 @@
  */
 import type { Token } from './text';
 
+/** The country an alias stem phrase names, or undefined (another kind of entity, or no alias). */
+export type CountryAlias = (aliasStems: string) => string | undefined;
+
+/** A CountryAlias over an index's (or a database's) aliases and entity kinds. */
+export function countryAliases(aliases: Readonly<Record<string, string>>, kinds: Readonly<Record<string, string>>): CountryAlias {
+  return (stems) => {
+    const entity = aliases[stems];
+    return entity && kinds[entity] === 'country' ? entity : undefined;
+  };
+}
+
 /** Longest country alias, in words, looked for before a noun. */
 const MAX_OWNER_WORDS = 4;
 /** Endings of nationality adjectives: Iranian, North Korean, Japanese, Thai, Emirati, British, French, American. */
@@ -19,7 +30,7 @@ export function ownerBefore(
   tokens: readonly Token[],
   normalised: string,
   at: number,
-  countryOf: (aliasStems: string) => string | undefined,
+  countryOf: CountryAlias,
 ): { country: string; start: number } | undefined {
   for (let n = Math.min(MAX_OWNER_WORDS, at); n >= 1; n--) {
     const words = tokens.slice(at - n, at);
@@ -42,7 +53,7 @@ export function ownersBefore(
   tokens: readonly Token[],
   normalised: string,
   at: number,
-  countryOf: (aliasStems: string) => string | undefined,
+  countryOf: CountryAlias,
 ): Set<string> {
   const found = new Set<string>();
   for (let owner = ownerBefore(tokens, normalised, at, countryOf); owner; ) {

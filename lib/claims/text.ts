@@ -104,6 +104,13 @@ function undouble(w: string): string {
   return w;
 }
 
+/** Whether `stems` holds the stems of a phrase (`parts`) from position `at` on. */
+export function phraseAt(stems: readonly string[], at: number, parts: readonly string[]): boolean {
+  if (at < 0 || at + parts.length > stems.length) return false;
+  for (let k = 0; k < parts.length; k++) if (stems[at + k] !== parts[k]) return false;
+  return true;
+}
+
 /** Stems of a phrase, in order: the key form used in the lexicon and the index. */
 export function stemPhrase(phrase: string): string[] {
   return tokenize(normalise(phrase)).map((t) => t.stem);

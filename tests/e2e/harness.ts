@@ -50,11 +50,27 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with only our extension, in a throwaway profile. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/** Chromium switches for a quiet test browser: no sandbox (containers), no GPU, no traffic of its own. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** Fails with what to do when the extension has not been built. */
+export function requireBuild(): void {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first (npm run test:e2e does).`);
   }
+}
+
+/** Launches headless Chromium with only our extension, in a throwaway profile. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  requireBuild();
   const profile = mkdtempSync(join(tmpdir(), 'nexus-lens-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -62,13 +78,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

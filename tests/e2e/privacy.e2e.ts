@@ -18,14 +18,14 @@
 //
 // The extension is installed through CDP (Extensions.loadUnpacked) only after every observer is in
 // place, so its install and first start are watched too.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, select, sendFromExtensionPage, tabIdOf, waitFor } from './harness';
+import { EXTENSION_DIR, QUIET_CHROMIUM_ARGS, requireBuild, select, sendFromExtensionPage, tabIdOf, waitFor } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES_DIR = join(ROOT, 'tests/e2e/pages');
@@ -279,9 +279,7 @@ const openWebPage = (path: string) => openWatched(`${origin}${path}`, 'web page'
 const openExtensionPage = (file: string) => openWatched(`chrome-extension://${extensionId}/${file}`, 'extension page', file);
 
 beforeAll(async () => {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first (npm run test:e2e does).`);
-  }
+  requireBuild();
   const started = Date.now();
   ({ server, origin, log: serverLog } = await serveAndLog());
   wsOrigin = origin.replace('http:', 'ws:');
@@ -295,13 +293,7 @@ beforeAll(async () => {
       '--enable-unsafe-extension-debugging',
       // No name but the loopback address resolves: nothing can leave the machine during the test.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   for (const page of context.pages()) pageNames.set(page, { by: 'unknown', where: 'the first blank tab' });

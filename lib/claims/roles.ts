@@ -58,6 +58,25 @@ function transferCueBefore(tokens: readonly Token[], at: number, text: string): 
   return false;
 }
 
+/** "Assistance" does not stem to "assist", and a possessive's assistance is given. */
+const ASSISTANCE = stem('assistance');
+/** How many words after a possessive party may name what it gives or gets ("Iran's *ballistic missile purchases*"). */
+const POSSESSED_WINDOW = 3;
+/** Past forms of transfer verbs that are not also nouns ("gave", "sold", "supplied"): "arms" is no verb. */
+const PAST_TRANSFER = /^(?:gave|sold|sent|bought|got|paid|lent|[a-z]+ed)$/;
+
+/** Whether the word at `at` is a transfer verb in the past: its subject is the party right before it. */
+function pastTransferAt(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  return !!token && PAST_TRANSFER.test(token.word) && (GIVER_STEMS.has(token.stem) || RECEIVER_STEMS.has(token.stem) || SUBJECT_GIVES.has(token.stem));
+}
+
+/** Whether a token was written with "'s" or a bare apostrophe ("Iran's", "the Emirates'"). */
+function possessive(token: Token, text: string): boolean {
+  const raw = text.slice(token.start, token.end);
+  return raw.endsWith("'s") || raw.endsWith("'");
+}
+
 /** Gives each country mention a role from the words around it; see the rules inline. */
 export function assignRoles(mentions: Mention[], tokens: readonly Token[], text: string, index: CompiledIndex): void {
   const stems = tokens.map((t) => t.stem);
@@ -70,14 +89,27 @@ export function assignRoles(mentions: Mention[], tokens: readonly Token[], text:
     if (TO_STEMS.has(prev) || FROM_STEMS.has(prev)) {
       if (transferCueBefore(tokens, before, text)) m.role = TO_STEMS.has(prev) ? 'receiver' : 'giver';
     }
-    // "supplied Iran with", "helped Tehran" → the object receives.
-    else if (GIVER_STEMS.has(prev) || prev === 'help' || prev === 'assist' || prev === 'arm') m.role = 'receiver';
+    // "supplied Iran with", "helped Tehran" → the object receives; but in "the help Russia gave
+    // Iran" the party is the subject of the verb right after it.
+    else if ((GIVER_STEMS.has(prev) || prev === 'help' || prev === 'assist' || prev === 'arm') && !pastTransferAt(tokens, m.last + 1)) {
+      m.role = 'receiver';
+    }
     else if (prev === 'by') {
       // passive agent: "sold by North Korea" gives, "bought by Iran" receives.
       const verb = stems.slice(Math.max(0, before - 4), before).reverse().find((s) => GIVER_STEMS.has(s) || RECEIVER_STEMS.has(s));
       if (verb) m.role = GIVER_STEMS.has(verb) ? 'giver' : 'receiver';
     }
     if (m.role || PREPOSITIONS.has(prev) || prev === 'by') continue;
+    // A possessive owns the transfer it names: "Moscow's metallurgy *assistance*" gives, "Iran's
+    // missile *purchases*" receive, "Iran's programme *received*" receives.
+    if (possessive(tokens[m.last] as Token, text)) {
+      const owned = stems.slice(m.last + 1, m.last + 1 + POSSESSED_WINDOW);
+      const giver = owned.findIndex((s) => GIVER_STEMS.has(s) || SUBJECT_GIVES.has(s) || s === ASSISTANCE);
+      const receiver = owned.findIndex((s) => RECEIVER_STEMS.has(s));
+      if (giver >= 0 && (receiver < 0 || giver < receiver)) m.role = 'giver';
+      else if (receiver >= 0) m.role = 'receiver';
+      if (m.role) continue;
+    }
     // Subject position: the first verb after the party, skipping the people or body it qualifies
     // ("Iranian scientists shared", "North Korean technicians helped") and auxiliaries and adverbs.
     let j = m.last + 1;

@@ -69,6 +69,12 @@ const claims: Claim[] = [
     actors: ['dprk', 'iran'],
     match: { require: [['scientist', 'scientists'], ['nuclear facilities', 'nuclear facility']], phrasings: [] },
   }),
+  claim('nuclear-help', 'North Korea has helped Iran with its nuclear programme.', {
+    topics: ['nuclear'],
+    actors: ['dprk', 'iran'],
+    direction: { from: 'dprk', to: 'iran', what: 'nuclear help' },
+    match: { require: [['nuclear'], ['help', 'assistance']], phrasings: [] },
+  }),
   claim('mottaki-meets-kim', 'Mottaki told Kim Yong Il in Tehran that Iran wanted to expand ties with North Korea.', {
     topics: ['diplomatic'],
     actors: ['iran', 'dprk', 'mottaki', 'kim-yong-il'],
@@ -120,6 +126,27 @@ describe('direction', () => {
   it('does not give a role to a party after a preposition: "working with Pyongyang to obtain"', () => {
     const text = 'Tehran was working with Pyongyang to obtain ballistic missiles.';
     expect(explainMatch(index, 'missile-sales', text)?.parties.find((p) => p.entity === 'dprk')?.role).toBeUndefined();
+  });
+
+  it('reads a party before a past transfer verb as its subject, even after a transfer noun: "the help Syria gave"', () => {
+    const text = "North Korea's nuclear ambitions gained from the help Syria gave Iran.";
+    expect(explainMatch(index, 'nuclear-help', text)?.parties.find((p) => p.entity === 'syria')?.role).toBe('giver');
+    expect(failed('nuclear-help', text)).toBe('direction');
+    // Without a verb after it, the party is still the object: "supplied Tehran with missiles".
+    expect(explainMatch(index, 'missile-sales', 'Pyongyang supplied Tehran with missiles.')?.parties.find((p) => p.entity === 'iran')?.role).toBe('receiver');
+  });
+
+  it.each([
+    ["Pyongyang's missile sales to Tehran grew.", 'dprk', 'giver'],
+    ["Iran's ballistic missile purchases from North Korea grew.", 'iran', 'receiver'],
+  ])('gives a possessive the role of the transfer it owns: %s', (text, entity, role) => {
+    expect(explainMatch(index, 'missile-sales', text)?.parties.find((p) => p.entity === entity)?.role).toBe(role);
+    expect(matched(text)).toContain('missile-sales');
+  });
+
+  it("rejects an outsider's possessive transfer: \"Damascus's nuclear assistance to Tehran\"", () => {
+    expect(failed('nuclear-help', "Damascus's nuclear assistance to Tehran impressed North Korea.")).toBe('direction');
+    expect(failed('nuclear-help', "Pyongyang's nuclear assistance to Tehran grew.")).toBeUndefined();
   });
 
   it('lets both sides give in a two-way trade', () => {

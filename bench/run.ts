@@ -8,7 +8,7 @@ import { loadDatabase } from '../lib/claims/load';
 import { matchSentences } from '../lib/claims/match';
 import { fusePerSentence, jaccardAllPairs, miniSearchPerSentence, type BaselineHit } from './baselines';
 import { fiftyKbPage } from './pages';
-import { heapDelta, ms, quantile, time } from './stats';
+import { heapDelta, MATCHER_TIMING, ms, quantile, time, timeFor } from './stats';
 import { syntheticArticle, syntheticDatabase } from './synthetic';
 
 const DB_SIZES = [1_000, 10_000, 100_000];
@@ -49,15 +49,15 @@ async function main() {
     const fuse = n <= 1_000 ? fusePerSentence(db.claims) : undefined;
     for (const s of ARTICLE_SIZES) {
       const { sentences, planted } = syntheticArticle(db, s);
-      // Ours is fast enough to run many times: ten warm-up runs let the JIT settle, as it has in a long-lived worker.
-      const ours = time(() => matchSentences(index, sentences), 40, 10);
+      // Ours and MiniSearch are timed under one policy: the same warm-up time, the same budget.
+      const ours = timeFor(() => matchSentences(index, sentences), MATCHER_TIMING);
       const ourHits: SentenceMatch[] = matchSentences(index, sentences);
       // MiniSearch takes minutes per article at 100k claims: past MINI_FULL_LIMIT pairs it is timed
       // on a 20-sentence sample, scaled linearly (each sentence is one query), and its F1 read there.
       const sampled = n * s > MINI_FULL_LIMIT;
       const miniInput = sampled ? sentences.slice(0, 20) : sentences;
       const scale = sentences.length / miniInput.length;
-      const miniTimes = time(() => mini.match(miniInput), sampled ? 1 : 5, 1).map((t) => t * scale);
+      const miniTimes = (sampled ? time(() => mini.match(miniInput), 1, 1) : timeFor(() => mini.match(miniInput), MATCHER_TIMING)).map((t) => t * scale);
       const miniHits = mini.match(miniInput);
       let jaccardCell = 'skipped';
       let jaccardRatio = '';

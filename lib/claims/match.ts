@@ -85,9 +85,9 @@ function partsOf(phrase: string): string[] {
   return parts;
 }
 
-function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
-  if (phrase === DENIAL_GROUP) return cuesOf(facts).denies;
-  const parts = partsOf(phrase);
+/** Whether the sentence holds a phrase (its stems, split once per index), or, for the denial group, denies. */
+function hasPhrase(facts: SentenceFacts, parts: readonly string[]): boolean {
+  if (parts === DENIAL_PARTS) return cuesOf(facts).denies;
   const first = parts[0] as string;
   if (!facts.stemSet.has(first)) return false;
   if (parts.length === 1) return true;
@@ -95,6 +95,9 @@ function hasPhrase(facts: SentenceFacts, phrase: string): boolean {
   for (let i = 0; i + parts.length <= stems.length; i++) if (stems[i] === first && phraseAt(stems, i, parts)) return true;
   return false;
 }
+
+/** The stand-in parts of the denial group: no words, a denial cue. */
+const DENIAL_PARTS: readonly string[] = Object.freeze([DENIAL_GROUP]);
 
 /** Whether any of the phrases (grouped by their first stem) occurs in `stems`: one pass over the sentence. */
 function startsAnyPhrase(byFirst: Map<string, string[][]>, stems: readonly string[]): boolean {
@@ -125,6 +128,8 @@ interface Prepared {
   optional: string[][];
   /** Per claim, its wordings with each stem's IDF weight and their sum. */
   wordings: Wording[][];
+  /** Per claim, its concept groups with each phrase split into stems (one array per distinct phrase). */
+  groups: (readonly string[])[][][];
 }
 
 /** A claim wording ready for coverage: its stems, their IDF weights and the weights' sum. */
@@ -171,6 +176,7 @@ function prepare(index: CompiledIndex): Prepared {
     optional: index.claims.map((claim, i) =>
       claim.actors.filter((a) => index.kinds[a] === 'country' && !(required[i] as string[]).includes(a)),
     ),
+    groups: index.claims.map((claim) => claim.groups.map((group) => group.map((phrase) => (phrase === DENIAL_GROUP ? DENIAL_PARTS : partsOf(phrase))))),
     wordings: index.claims.map((claim) =>
       claim.wordings.map((stems) => {
         const weights = stems.map((s) => index.idf[s] ?? 1);
@@ -350,10 +356,10 @@ function scoreClaim(
   index: CompiledIndex,
   claimIndex: number,
   facts: SentenceFacts,
-  context: ReadonlySet<string>,
+  context: readonly ReadonlySet<string>[],
 ): number | FailedGate {
   const claim = index.claims[claimIndex] as CompiledClaim;
-  const { wordings: weightedByClaim, required: requiredByClaim, people: peopleByClaim, optional: optionalByClaim } = prepare(index);
+  const { wordings: weightedByClaim, required: requiredByClaim, people: peopleByClaim, optional: optionalByClaim, groups: groupsByClaim } = prepare(index);
   // Gate 1: the parties. "The two countries" stands for both when the sentence names neither; a
   // sentence that names one party may take the other from the few sentences before it ("A North
   // Korean plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
@@ -364,7 +370,7 @@ function scoreClaim(
   // ("Larijani told Venezuela's ambassador that the two countries...").
   const pairStandsIn = facts.pair && missing.length <= 2 && !namesOutsider(index, claim, facts);
   if (missing.length > 0 && !pairStandsIn) {
-    const fromContext = missing.length === 1 && required.length > 1 && named(index, context, missing[0] as string);
+    const fromContext = missing.length === 1 && required.length > 1 && context.some((set) => named(index, set, missing[0] as string));
     if (!fromContext) return 'parties';
     contextPenalty = CONTEXT_PENALTY;
   }
@@ -376,7 +382,7 @@ function scoreClaim(
   const people = peopleByClaim[claimIndex] as string[];
   if (people.length > 0 && !people.some((p) => facts.parties.has(p))) return 'parties';
   // Gate 2: every concept group.
-  if (!claim.groups.every((group) => group.some((phrase) => hasPhrase(facts, phrase)))) return 'concepts';
+  if (!(groupsByClaim[claimIndex] as (readonly string[])[][]).every((group) => group.some((parts) => hasPhrase(facts, parts)))) return 'concepts';
   // Gate 2b: a required noun the claim gives an owner ("North Korean scientists") must not belong
   // to another country in the sentence ("Iranian scientists").
   if (claim.owners && !ownersAgree(index, claim.owners, facts)) return 'owners';
@@ -419,9 +425,10 @@ function scoreClaim(
   return Math.min(1, W_GATES + W_COVERAGE * coverage + yearBonus + directionBonus) - contextPenalty;
 }
 
-/** The words of a sentence that satisfy a claim's concept groups (a denial cue is not a word of its own). */
-function groupWords(claim: CompiledClaim, facts: SentenceFacts): string[] {
-  return claim.groups.flatMap((group) => group.filter((phrase) => phrase !== DENIAL_GROUP && hasPhrase(facts, phrase)));
+/** The phrases of a sentence that satisfy a claim's concept groups (a denial cue is not a word of its own). */
+function groupWords(index: CompiledIndex, claimIndex: number, facts: SentenceFacts): (readonly string[])[] {
+  const groups = prepare(index).groups[claimIndex] as (readonly string[])[][];
+  return groups.flatMap((group) => group.filter((parts) => parts !== DENIAL_PARTS && hasPhrase(facts, parts)));
 }
 
 /** Claims worth checking for a sentence: postings of its words, never a scan of every claim. */
@@ -439,14 +446,14 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
   const recent: ReadonlySet<string>[] = [];
   sentences.forEach((sentence, sentenceIndex) => {
     const facts = factsOf(index, sentence.text, cache);
-    const previous = recent.length === 1 ? (recent[0] as ReadonlySet<string>) : new Set(recent.flatMap((set) => [...set]));
+    const previous = recent.slice();
     recent.push(facts.parties);
     if (recent.length > CONTEXT_SENTENCES) recent.shift();
     if (facts.parties.size === 0 && !facts.pair) return;
-    const scored: { claim: CompiledClaim; score: number }[] = [];
+    const scored: { claim: CompiledClaim; at: number; score: number }[] = [];
     for (const i of candidates(index, facts)) {
       const score = scoreClaim(index, i, facts, previous);
-      if (typeof score === 'number' && score >= MATCH_THRESHOLD) scored.push({ claim: index.claims[i] as CompiledClaim, score });
+      if (typeof score === 'number' && score >= MATCH_THRESHOLD) scored.push({ claim: index.claims[i] as CompiledClaim, at: i, score });
     }
     if (scored.length === 0) return;
     scored.sort((a, b) => b.score - a.score || a.claim.id.localeCompare(b.claim.id));
@@ -456,9 +463,9 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
     // technology in the 1990s").
     const used = new Set<string>();
     let kept = 0;
-    for (const { claim, score } of scored) {
+    for (const { claim, at, score } of scored) {
       if (kept === MAX_CLAIMS_PER_SENTENCE || score < best - TIE_MARGIN) break;
-      const own = groupWords(claim, facts);
+      const own = groupWords(index, at, facts).map((parts) => parts.join(' '));
       if (kept > 0 && own.every((phrase) => used.has(phrase))) continue;
       for (const phrase of own) used.add(phrase);
       kept++;
@@ -494,7 +501,7 @@ export function explainMatch(
 ): { result: { score: number } | { failed: FailedGate }; parties: { entity: string; role?: string }[] } | undefined {
   const claimIndex = index.claims.findIndex((c) => c.id === claimId);
   if (claimIndex < 0) return undefined;
-  const context = previous ? readFacts(index, normalise(previous)).parties : new Set<string>();
+  const context = previous ? [readFacts(index, normalise(previous)).parties] : [];
   const facts = readFacts(index, normalise(text));
   const result = scoreClaim(index, claimIndex, facts, context);
   return {

@@ -96,7 +96,7 @@ export function loadPageLabels(set: PageSet = 'pages'): PageLabel[] {
 /** Reads a fixture page as the CLI does. */
 export function readFixturePage(file: string, set: PageSet = 'pages') {
   const text = readFileSync(join(FIXTURES, set, file), 'utf8');
-  return file.endsWith('.txt') ? extractPlainText(text) : extractArticle(parseHTML(text).document as unknown as Document);
+  return file.endsWith('.txt') ? extractPlainText(text) : extractArticle(parseHTML(text).document as unknown as Document, { consume: true });
 }
 
 /** A matcher under evaluation: ours, or a baseline with the same shape. */

@@ -62,7 +62,7 @@ export async function readInput(input: string, fetchFn: typeof fetch = fetch): P
     const body = await response.text();
     if (type.includes('text/plain')) return extractPlainText(body);
     if (!type.includes('html') && !looksLikeHtml(body)) throw new Error(`${input} is not an HTML page (${type || 'no content type'})`);
-    return extractArticle(parseHTML(body).document as unknown as Document);
+    return extractArticle(parseHTML(body).document as unknown as Document, { consume: true });
   }
   let text: string;
   try {
@@ -75,7 +75,7 @@ export async function readInput(input: string, fetchFn: typeof fetch = fetch): P
   if (ext === '.txt') return extractPlainText(text);
   if (text.includes('\u0000')) throw new Error(`${input} is not a text or HTML file`);
   if (ext === '.html' || ext === '.htm' || looksLikeHtml(text)) {
-    return extractArticle(parseHTML(text).document as unknown as Document);
+    return extractArticle(parseHTML(text).document as unknown as Document, { consume: true });
   }
   throw new Error(`${input} is neither HTML nor .txt`);
 }

@@ -118,6 +118,43 @@ export function cloneBuilder(doc: Document, cap = EXTRACT_TEXT_CAP): {
   };
 }
 
+/**
+ * Whether Readability needs a copy of `doc` even when the caller lets it change the page: more
+ * counted text than `cap`, or a run of wrappers past MAX_WRAPPER_RUN. A page within both bounds
+ * can be read as it is, which spares making a copy of every node (a parsed page that nobody else
+ * reads: the command line).
+ */
+export function needsCopy(doc: Document, cap = EXTRACT_TEXT_CAP): boolean {
+  const root = doc.documentElement;
+  if (!root) return false;
+  let chars = 0;
+  // Runs of the elements on the path from the root to the current node.
+  const runs: number[] = [0];
+  let node: Node | null = root.firstChild;
+  while (node) {
+    const run = runs[runs.length - 1] as number;
+    if (node.nodeType === ELEMENT_NODE) {
+      const nodeRun = isWrapper(node as Element) ? run + 1 : 0;
+      if (nodeRun > MAX_WRAPPER_RUN) return true;
+      if (node.firstChild) {
+        runs.push(nodeRun);
+        node = node.firstChild;
+        continue;
+      }
+    } else if (node.nodeType === TEXT_NODE && !UNCOUNTED.has((node.parentNode as Element | null)?.tagName?.toUpperCase() ?? '')) {
+      chars += (node.nodeValue ?? '').length;
+      if (chars > cap) return true;
+    }
+    while (node && !node.nextSibling) {
+      node = node.parentNode;
+      runs.pop();
+      if (node === root) return false;
+    }
+    node = node?.nextSibling ?? null;
+  }
+  return false;
+}
+
 /** The whole copy at once (command line, tests). */
 export function cloneForReadability(doc: Document, cap = EXTRACT_TEXT_CAP): Document {
   const builder = cloneBuilder(doc, cap);

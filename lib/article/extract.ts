@@ -2,7 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { runSteps, type Slicer } from '../highlight/sliced';
 import { blockText } from './block-text';
-import { cloneBuilder, cloneForReadability, EXTRACT_TEXT_CAP } from './clone';
+import { cloneBuilder, cloneForReadability, EXTRACT_TEXT_CAP, needsCopy } from './clone';
 import { segmentSentences } from './segment';
 import type { PageSentence } from './types';
 
@@ -53,21 +53,28 @@ function parseClone(clone: Document): Parsed {
   }
 }
 
+/** What the page itself says about the article, read before Readability (which may change the page). */
+function pageMetadata(doc: Document) {
+  return {
+    title: clean(meta(doc, 'og:title')) ?? clean(doc.title),
+    byline: clean(meta(doc, 'author', 'article:author')),
+    date:
+      clean(meta(doc, 'article:published_time', 'date', 'pubdate')) ??
+      clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
+    site: clean(meta(doc, 'og:site_name')),
+  };
+}
+
 /** The article's text and metadata; the body's text (capped like the copy) when Readability found nothing. */
-function articleOf(doc: Document, parsed: Parsed): ArticleText {
+function articleOf(doc: Document, parsed: Parsed, page: ReturnType<typeof pageMetadata>): ArticleText {
   const root: Node | null | undefined = parsed?.content ?? doc.body;
   // blockText stops after the text node that passes the cap; one node may be long.
   const text = root ? blockText(root, EXTRACT_TEXT_CAP).slice(0, EXTRACT_TEXT_CAP) : '';
-  const title =
-    clean(parsed?.title) ?? clean(meta(doc, 'og:title')) ?? clean(doc.title) ?? '';
   return {
-    title,
-    byline: clean(parsed?.byline) ?? clean(meta(doc, 'author', 'article:author')),
-    date:
-      clean(parsed?.publishedTime) ??
-      clean(meta(doc, 'article:published_time', 'date', 'pubdate')) ??
-      clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
-    site: clean(parsed?.siteName) ?? clean(meta(doc, 'og:site_name')),
+    title: clean(parsed?.title) ?? page.title ?? '',
+    byline: clean(parsed?.byline) ?? page.byline,
+    date: clean(parsed?.publishedTime) ?? page.date,
+    site: clean(parsed?.siteName) ?? page.site,
     text,
   };
 }
@@ -75,10 +82,15 @@ function articleOf(doc: Document, parsed: Parsed): ArticleText {
 /**
  * Extracts the article of `doc` without touching it: Readability runs on a copy (see clone.ts:
  * at most EXTRACT_TEXT_CAP characters of text, pathological nesting flattened). Falls back to the
- * body's text when Readability finds no article.
+ * body's text when Readability finds no article. With `consume`, the caller gives up `doc`: it may
+ * be changed, and is read without a copy when it is within the copy's bounds.
  */
-export function extractArticle(doc: Document): ExtractedArticle {
-  const article = articleOf(doc, parseClone(cloneForReadability(doc)));
+export function extractArticle(doc: Document, options: { consume?: boolean } = {}): ExtractedArticle {
+  // A caller that hands the page over (`consume`: it was parsed for us alone) lets Readability read
+  // it in place when it needs no bounding copy; Readability changes what it reads.
+  const page = pageMetadata(doc);
+  const source = options.consume && !needsCopy(doc) ? doc : cloneForReadability(doc);
+  const article = articleOf(doc, parseClone(source), page);
   return { ...article, sentences: segmentSentences(article.text) };
 }
 
@@ -98,7 +110,7 @@ export async function extractArticleTextSliced(doc: Document, slicer: Slicer): P
   await slicer.pause();
   const parsed = parseClone(copy.result());
   await slicer.pause();
-  return articleOf(doc, parsed);
+  return articleOf(doc, parsed, pageMetadata(doc));
 }
 
 /** Reads a plain-text article: the first line is its title when a blank line follows it. */

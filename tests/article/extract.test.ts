@@ -1,5 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { needsCopy, EXTRACT_TEXT_CAP, MAX_WRAPPER_RUN } from '../../lib/article/clone';
 import { extractArticle, extractPlainText } from '../../lib/article/extract';
 import { loadPageLabels, readFixturePage } from '../../bench/quality-eval';
 
@@ -44,5 +47,35 @@ describe('extractPlainText', () => {
     const article = extractPlainText('Iran and the North\n\nFirst paragraph. Second\nline of it.\r\n\r\nNext one.');
     expect(article.title).toBe('Iran and the North');
     expect(article.sentences.map((s) => s.text)).toEqual(['Iran and the North', 'First paragraph.', 'Second line of it.', 'Next one.']);
+  });
+});
+
+describe('extractArticle on a page handed over (consume)', () => {
+  const dirs = ['pages', 'held-out'].map((d) => join(import.meta.dirname, '../fixtures', d));
+  const pages: [string, string][] = dirs.flatMap((dir) =>
+    readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as [string, string]),
+  );
+  const nested = (depth: number) => `${'<div>'.repeat(depth)}<p>${'North Korea sold missiles to Iran. '.repeat(20)}</p>${'</div>'.repeat(depth)}`;
+  pages.push(
+    ['empty body', '<!doctype html><html><head><title>Nothing</title></head><body></body></html>'],
+    ['only a menu', '<html><head><meta property="og:title" content="Menu"></head><body><nav><a href="/">Home</a> <a href="/a">About</a></nav></body></html>'],
+    ['over the cap', `<html><head><title>Long</title></head><body><article>${'<p>Iran bought missiles from North Korea, officials said in Tehran on Monday.</p>'.repeat(900)}</article></body></html>`],
+    ['deep wrappers', `<html><head><title>Deep</title></head><body>${nested(MAX_WRAPPER_RUN + 5)}</body></html>`],
+    ['metadata', '<html><head><title>T</title><meta name="author" content="A. Writer"></head><body><article><time datetime="2020-01-02">Jan 2</time><p>' + 'Tehran and Pyongyang signed a deal. '.repeat(30) + '</p></article></body></html>'],
+  );
+
+  it.each(pages)('%s: the same article as from a copy', (_name, html) => {
+    const copied = extractArticle(parseHTML(html).document as unknown as Document);
+    const consumed = extractArticle(parseHTML(html).document as unknown as Document, { consume: true });
+    expect(consumed).toEqual(copied);
+  });
+
+  it('copies only pages past the text cap or the wrapper limit', () => {
+    const doc = (html: string) => parseHTML(html).document as unknown as Document;
+    expect(needsCopy(doc('<html><body><p>short</p></body></html>'))).toBe(false);
+    expect(needsCopy(doc(`<html><body><p>${'x'.repeat(EXTRACT_TEXT_CAP + 1)}</p></body></html>`))).toBe(true);
+    expect(needsCopy(doc(`<html><body><script>${'x'.repeat(EXTRACT_TEXT_CAP + 1)}</script><p>short</p></body></html>`))).toBe(false);
+    expect(needsCopy(doc(`<html><body>${nested(MAX_WRAPPER_RUN)}</body></html>`))).toBe(false);
+    expect(needsCopy(doc(`<html><body>${nested(MAX_WRAPPER_RUN + 2)}</body></html>`))).toBe(true);
   });
 });

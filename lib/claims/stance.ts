@@ -12,6 +12,8 @@ function cueSet(cues: readonly string[]) {
   };
 }
 const MODAL = cueSet(MODAL_CUES);
+/** A word every NON_NEGATING phrase starts with: most sentences have none, and skip those phrases. */
+const MAY_NEGATE = new RegExp(` (?:${[...new Set(NON_NEGATING.map((p) => p.split(' ')[0]))].join('|')}) `);
 const DISTANCING = cueSet(DISTANCING_CUES);
 
 /** The stance cues a sentence holds, read once per sentence. */
@@ -31,7 +33,7 @@ export interface StanceCues {
  */
 export function readCues(normalised: string, tokens: readonly Token[]): StanceCues {
   let text = ` ${normalised.replace(/,\s*not\b/g, ' ').replace(/[^a-z0-9'-]+/g, ' ')} `;
-  for (const phrase of NON_NEGATING) text = text.replaceAll(` ${phrase} `, ' ');
+  if (MAY_NEGATE.test(text)) for (const phrase of NON_NEGATING) text = text.replaceAll(` ${phrase} `, ' ');
   const words = text.split(' ');
   const has = (cues: typeof MODAL) => tokens.some((t) => cues.stems.has(t.stem)) || cues.phrases.some((p) => text.includes(` ${p} `));
   return {

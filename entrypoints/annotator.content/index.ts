@@ -3,10 +3,10 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMayHaveChanged, noChanges, noteChanges } from '../../lib/article/changes';
 import { extractArticleTextSliced, type ArticleText } from '../../lib/article/extract';
-import { buildTextMap, findRange, locateSentence, textMapBuilder, type TextMap } from '../../lib/article/text-map';
+import { buildTextMap, findRange, locateSentence, textMapSteps, type TextMap } from '../../lib/article/text-map';
 import type { SentenceMatch, TopicVerdict } from '../../lib/article/types';
 import { createPainter, rangeAtPoint, type HighlightKind } from '../../lib/highlight/painter';
-import { createSlicer, runSliced, runSteps } from '../../lib/highlight/sliced';
+import { createSlicer, drainSliced, runSliced } from '../../lib/highlight/sliced';
 import type { ClaimLabel } from '../../lib/messaging/protocol';
 import { createPageNotes } from './notes';
 
@@ -108,10 +108,9 @@ export default defineContentScript({
     let mapCache: { generation: number; built: Promise<TextMap>; map?: TextMap } | undefined;
     function pageMap(): Promise<TextMap> {
       if (mapCache?.generation !== generation) {
-        const builder = textMapBuilder(document.body);
         const entry: { generation: number; built: Promise<TextMap>; map?: TextMap } = {
           generation,
-          built: runSteps(builder.step, createSlicer()).then(() => (entry.map = builder.result())),
+          built: drainSliced(textMapSteps(document.body), createSlicer()).then((map) => (entry.map = map)),
         };
         mapCache = entry;
       }

@@ -3,6 +3,7 @@
  * where a page nests thousands of wrappers, and built in resumable steps so the annotator can slice
  * it. Up to the cap it holds exactly the page's nodes, in order.
  */
+import { drain, type Steps } from '../highlight/sliced';
 
 /**
  * Characters of page text Readability reads at most: some eight thousand words, a long feature
@@ -17,7 +18,7 @@ export const EXTRACT_TEXT_CAP = 50_000;
  * 2,400 nested divs took it 30 s. Real layouts rarely stack more than a handful of wrappers in a row.
  */
 export const MAX_WRAPPER_RUN = 16;
-/** Nodes copied between two looks at the clock. */
+/** Nodes copied between two points where a sliced copy may pause. */
 const NODES_PER_CHECK = 64;
 
 const ELEMENT_NODE = 1;
@@ -50,27 +51,21 @@ interface Frame {
 }
 
 /**
- * A resumable copy of `doc` for Readability: `step(stop)` copies nodes in document order until done
- * (true) or until `stop()` asks for a pause (false). The copy ends after the text node that reaches
- * `cap` characters of counted text, and unwraps wrappers past MAX_WRAPPER_RUN in a row. Shadow
- * roots and frames are not copied: their text is not the page's.
+ * A copy of `doc` for Readability, as a job that may pause every NODES_PER_CHECK nodes (see
+ * sliced.ts). The copy ends after the text node that reaches `cap` characters of counted text,
+ * and unwraps wrappers past MAX_WRAPPER_RUN in a row. Shadow roots and frames are not copied:
+ * their text is not the page's.
  */
-export function cloneBuilder(doc: Document, cap = EXTRACT_TEXT_CAP): {
-  step: (stop: () => boolean) => boolean;
-  result: () => Document;
-} {
+export function* cloneSteps(doc: Document, cap = EXTRACT_TEXT_CAP): Steps<Document> {
   // A shallow copy of the document keeps its URL, so Readability resolves links as before.
   const clone = doc.cloneNode(false) as Document;
   const html = doc.documentElement;
+  if (!html) return clone;
   const stack: Frame[] = [];
   let chars = 0;
-  let cursor: Node | null = null;
-  let target: Node = clone;
+  let target: Node = clone.appendChild(html.cloneNode(false));
+  let cursor: Node | null = html.firstChild;
   let run = 0;
-  if (html) {
-    target = clone.appendChild(html.cloneNode(false));
-    cursor = html.firstChild;
-  }
 
   /** Moves past `node` (whose children, if any, are done): its next sibling, else up the stack. */
   const advance = (node: Node): Node | null => {
@@ -83,39 +78,31 @@ export function cloneBuilder(doc: Document, cap = EXTRACT_TEXT_CAP): {
     return current.nextSibling;
   };
 
-  return {
-    step(stop) {
-      let visited = 0;
-      while (cursor) {
-        if (++visited % NODES_PER_CHECK === 0 && stop()) return false;
-        const node: Node = cursor;
-        if (node.nodeType === ELEMENT_NODE) {
-          const nodeRun = isWrapper(node as Element) ? run + 1 : 0;
-          // Past the run's limit a wrapper is left out: its children go where it would have gone.
-          const into = nodeRun > MAX_WRAPPER_RUN ? target : target.appendChild(node.cloneNode(false));
-          if (node.firstChild) {
-            stack.push({ node, target, run });
-            target = into;
-            run = nodeRun;
-            cursor = node.firstChild;
-            continue;
-          }
-        } else {
-          target.appendChild(node.cloneNode(false));
-          if (node.nodeType === TEXT_NODE && !UNCOUNTED.has((node.parentNode as Element | null)?.tagName?.toUpperCase() ?? '')) {
-            chars += (node.nodeValue ?? '').length;
-            if (chars >= cap) {
-              cursor = null;
-              return true;
-            }
-          }
-        }
-        cursor = advance(node);
+  let visited = 0;
+  while (cursor) {
+    if (++visited % NODES_PER_CHECK === 0) yield;
+    const node: Node = cursor;
+    if (node.nodeType === ELEMENT_NODE) {
+      const nodeRun = isWrapper(node as Element) ? run + 1 : 0;
+      // Past the run's limit a wrapper is left out: its children go where it would have gone.
+      const into = nodeRun > MAX_WRAPPER_RUN ? target : target.appendChild(node.cloneNode(false));
+      if (node.firstChild) {
+        stack.push({ node, target, run });
+        target = into;
+        run = nodeRun;
+        cursor = node.firstChild;
+        continue;
       }
-      return true;
-    },
-    result: () => clone,
-  };
+    } else {
+      target.appendChild(node.cloneNode(false));
+      if (node.nodeType === TEXT_NODE && !UNCOUNTED.has((node.parentNode as Element | null)?.tagName?.toUpperCase() ?? '')) {
+        chars += (node.nodeValue ?? '').length;
+        if (chars >= cap) return clone;
+      }
+    }
+    cursor = advance(node);
+  }
+  return clone;
 }
 
 /**
@@ -157,7 +144,5 @@ export function needsCopy(doc: Document, cap = EXTRACT_TEXT_CAP): boolean {
 
 /** The whole copy at once (command line, tests). */
 export function cloneForReadability(doc: Document, cap = EXTRACT_TEXT_CAP): Document {
-  const builder = cloneBuilder(doc, cap);
-  builder.step(() => false);
-  return builder.result();
+  return drain(cloneSteps(doc, cap));
 }

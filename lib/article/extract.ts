@@ -1,8 +1,8 @@
 /** Article extraction: Readability on a clone of the document, then paragraphs and sentences with offsets. */
 import { Readability } from '@mozilla/readability';
-import { runSteps, type Slicer } from '../highlight/sliced';
+import { drainSliced, type Slicer } from '../highlight/sliced';
 import { blockText } from './block-text';
-import { cloneBuilder, cloneForReadability, EXTRACT_TEXT_CAP, needsCopy } from './clone';
+import { cloneForReadability, cloneSteps, EXTRACT_TEXT_CAP, needsCopy } from './clone';
 import { segmentSentences } from './segment';
 import type { PageSentence } from './types';
 
@@ -104,11 +104,10 @@ export function extractArticle(doc: Document, options: { consume?: boolean } = {
 export async function extractArticleTextSliced(doc: Document, slicer: Slicer): Promise<ArticleText> {
   // The caller's task may already have done its own work: the copy starts in a task of its own.
   await slicer.pause();
-  const copy = cloneBuilder(doc);
-  await runSteps(copy.step, slicer);
+  const copy = await drainSliced(cloneSteps(doc), slicer);
   // Readability and the text of its result each start a fresh task.
   await slicer.pause();
-  const parsed = parseClone(copy.result());
+  const parsed = parseClone(copy);
   await slicer.pause();
   return articleOf(doc, parsed, pageMetadata(doc));
 }

@@ -1,4 +1,5 @@
 /** A map from the live page's text (white space collapsed) back to DOM text nodes, to build Ranges. */
+import { drain, type Steps } from '../highlight/sliced';
 
 /** Elements whose text is never shown as article text. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
@@ -17,22 +18,21 @@ const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\
 
 /** Runs of the characters isSpace accepts (and only those), for collapsing a text node at once. */
 const SPACE_RUN = /[ \n\t\r\f\u00a0]+/g;
-/** Nodes visited between two looks at the clock when building in slices. */
+/** Nodes visited between two points where a sliced build may pause. */
 const NODES_PER_CHECK = 64;
 
 /**
- * A resumable walk over `root`'s text nodes in document order (iterative, so any nesting depth is
- * fine): `step(stop)` returns true once the walk is done, false when `stop()` asked it to pause.
- * White space collapses across node boundaries as blockText does.
+ * A walk over `root`'s text nodes in document order (iterative, so any nesting depth is fine), as
+ * a job that may pause every NODES_PER_CHECK nodes (see sliced.ts). White space collapses across
+ * node boundaries as blockText does.
  */
-export function textMapBuilder(root: Node): { step: (stop: () => boolean) => boolean; result: () => TextMap } {
+export function* textMapSteps(root: Node): Steps<TextMap> {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
   let lastSpace = true;
   let node: Node | null = root.firstChild;
-  let text: string | undefined;
 
   /** The next node in document order that is not inside `node`, or null past the end of `root`. */
   const after = (from: Node): Node | null => {
@@ -41,39 +41,29 @@ export function textMapBuilder(root: Node): { step: (stop: () => boolean) => boo
     return current && current !== root ? current.nextSibling : null;
   };
 
-  return {
-    step(stop) {
-      let visited = 0;
-      while (node) {
-        if (++visited % NODES_PER_CHECK === 0 && stop()) return false;
-        if (node.nodeType === TEXT_NODE) {
-          let kept = (node.nodeValue ?? '').replace(SPACE_RUN, ' ');
-          if (lastSpace && kept.charCodeAt(0) === 32) kept = kept.slice(1);
-          if (kept.length > 0) lastSpace = kept.charCodeAt(kept.length - 1) === 32;
-          nodes.push(node as Text);
-          starts.push(length);
-          parts.push(kept);
-          length += kept.length;
-        } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !SKIP.has((node as Element).tagName.toUpperCase())) {
-          node = node.firstChild;
-          continue;
-        }
-        node = after(node);
-      }
-      return true;
-    },
-    result() {
-      text ??= parts.join('');
-      return { text, nodes, starts };
-    },
-  };
+  let visited = 0;
+  while (node) {
+    if (++visited % NODES_PER_CHECK === 0) yield;
+    if (node.nodeType === TEXT_NODE) {
+      let kept = (node.nodeValue ?? '').replace(SPACE_RUN, ' ');
+      if (lastSpace && kept.charCodeAt(0) === 32) kept = kept.slice(1);
+      if (kept.length > 0) lastSpace = kept.charCodeAt(kept.length - 1) === 32;
+      nodes.push(node as Text);
+      starts.push(length);
+      parts.push(kept);
+      length += kept.length;
+    } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !SKIP.has((node as Element).tagName.toUpperCase())) {
+      node = node.firstChild;
+      continue;
+    }
+    node = after(node);
+  }
+  return { text: parts.join(''), nodes, starts };
 }
 
-/** Walks `root`'s text nodes once; white space collapses across node boundaries as blockText does. */
+/** Walks `root`'s text nodes at once; white space collapses across node boundaries as blockText does. */
 export function buildTextMap(root: Node): TextMap {
-  const builder = textMapBuilder(root);
-  builder.step(() => false);
-  return builder.result();
+  return drain(textMapSteps(root));
 }
 
 /** Index of the last node whose start is ≤ offset (binary search). */

@@ -52,19 +52,9 @@ export function createSlicer(
 }
 
 /**
- * A resumable job: `step(stop)` works until it is finished (returns true) or `stop()` is true
- * (returns false, to be called again later). The synchronous callers run it with `() => false`.
- */
-export type Step = (stop: () => boolean) => boolean;
-
-/** Runs a resumable job to its end, yielding between slices. */
-export async function runSteps(step: Step, slicer: Slicer): Promise<void> {
-  while (!step(() => slicer.due())) await slicer.pause();
-}
-
-/**
- * A job written as a generator that yields wherever it may pause (between chunks of a long search)
- * and returns its result. `drain` runs it at once; `drainSliced` pauses when the slice is used up.
+ * A resumable job, written as a generator that yields wherever it may pause (every few dozen nodes
+ * of a walk, between chunks of a long search) and returns its result. `drain` runs it at once;
+ * `drainSliced` pauses when the slice is used up.
  */
 export type Steps<T> = Generator<void, T, void>;
 

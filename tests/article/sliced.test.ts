@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { blockText } from '../../lib/article/block-text';
 import { EXTRACT_TEXT_CAP } from '../../lib/article/clone';
 import { extractArticle, extractArticleTextSliced } from '../../lib/article/extract';
-import { buildTextMap, textMapBuilder } from '../../lib/article/text-map';
-import { createSlicer, runSteps } from '../../lib/highlight/sliced';
+import { buildTextMap, textMapSteps } from '../../lib/article/text-map';
+import { createSlicer, drainSliced } from '../../lib/highlight/sliced';
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages');
 const fixtures = readdirSync(PAGES).filter((f) => f.endsWith('.html'));
@@ -40,9 +40,7 @@ describe('resumable text map', () => {
   it('builds the same text map in slices as at once', async () => {
     for (const file of fixtures.slice(0, 8)) {
       const body = load(readFileSync(join(PAGES, file), 'utf8')).body;
-      const builder = textMapBuilder(body);
-      await runSteps(builder.step, everyTime());
-      const sliced = builder.result();
+      const sliced = await drainSliced(textMapSteps(body), everyTime());
       const whole = buildTextMap(body);
       expect(sliced.text).toBe(whole.text);
       expect(sliced.starts).toEqual(whole.starts);

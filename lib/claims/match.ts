@@ -5,7 +5,7 @@ import { DPRK, IRAN } from './lexicon';
 import { countryAliases, ownersBefore, type CountryAlias } from './owners';
 import { assignRoles, shareListRoles, type Mention } from './roles';
 import { readCues, stanceFor, type StanceCues } from './stance';
-import { normalise, phraseAt, tokenize, yearsIn, type Token } from './text';
+import { normalise, phraseAt, stem, tokenize, yearsIn, type Token } from './text';
 
 /** Score every gated claim starts from: it names the parties and every required concept. */
 export const W_GATES = 0.5;
@@ -269,6 +269,12 @@ const NO_PARTIES: SentenceFacts = Object.freeze({
   normalised: '',
 }) as SentenceFacts;
 
+/** The common nouns a named entity of a kind stands for, as stems: a named vessel is a "ship". */
+const KIND_NOUNS: Readonly<Record<string, readonly string[]>> = {
+  vessel: ['ship', 'vessel'].map(stem),
+  aircraft: ['plane', 'aircraft'].map(stem),
+};
+
 /** Reads a sentence whose text is already `normalise`d. */
 function readFacts(index: CompiledIndex, normalised: string): SentenceFacts {
   const tokens = tokenize(normalised);
@@ -281,10 +287,13 @@ function readFacts(index: CompiledIndex, normalised: string): SentenceFacts {
     parties.add(m.entity);
     parties.add(m.country);
   }
+  const stemSet = new Set(stems);
+  // A named ship is a ship: "the UAE seized the ANL-Australia" names the vessel a claim requires.
+  for (const m of mentions) for (const noun of KIND_NOUNS[index.kinds[m.entity] ?? ''] ?? []) stemSet.add(noun);
   const facts: SentenceFacts = {
     tokens,
     stems,
-    stemSet: new Set(stems),
+    stemSet,
     mentions,
     parties,
     pair: false,

@@ -5,6 +5,7 @@
  */
 import type { CompiledIndex } from './compile';
 import { FROM_MARKERS, GIVER_VERBS, RECEIVER_VERBS, TO_MARKERS } from './lexicon';
+import { isDemonym } from './owners';
 import { stem, type Token } from './text';
 
 const GIVER_STEMS = new Set([...GIVER_VERBS].map(stem));
@@ -100,9 +101,10 @@ export function assignRoles(mentions: Mention[], tokens: readonly Token[], text:
       if (verb) m.role = GIVER_STEMS.has(verb) ? 'giver' : 'receiver';
     }
     if (m.role || PREPOSITIONS.has(prev) || prev === 'by') continue;
-    // A possessive owns the transfer it names: "Moscow's metallurgy *assistance*" gives, "Iran's
-    // missile *purchases*" receive, "Iran's programme *received*" receives.
-    if (possessive(tokens[m.last] as Token, text)) {
+    // A possessive or a nationality adjective owns the transfer it names: "Moscow's metallurgy
+    // *assistance*" and "Russian metallurgical *help*" give, "Iran's missile *purchases*" receive.
+    const last = tokens[m.last] as Token;
+    if (possessive(last, text) || isDemonym(last.word)) {
       const owned = stems.slice(m.last + 1, m.last + 1 + POSSESSED_WINDOW);
       const giver = owned.findIndex((s) => GIVER_STEMS.has(s) || SUBJECT_GIVES.has(s) || s === ASSISTANCE);
       const receiver = owned.findIndex((s) => RECEIVER_STEMS.has(s));

@@ -15,6 +15,7 @@ const entities: Entity[] = [
   { id: 'uae', kind: 'country', name: 'United Arab Emirates', aliases: ['UAE', 'Emirati'] },
   { id: 'bahamas', kind: 'country', name: 'Bahamas', aliases: ['Bahamas-flagged'] },
   { id: 'venezuela', kind: 'country', name: 'Venezuela', aliases: ['Venezuelan'] },
+  { id: 'sea-star', kind: 'vessel', name: 'Sea Star', aliases: ['Sea Star'] },
   { id: 'mottaki', kind: 'person', name: 'Manouchehr Mottaki', aliases: ['Mottaki'], country: 'iran' },
   { id: 'kim-yong-il', kind: 'person', name: 'Kim Yong Il', aliases: [], country: 'dprk' },
 ];
@@ -144,6 +145,12 @@ describe('direction', () => {
     expect(matched(text)).toContain('missile-sales');
   });
 
+  it('gives a nationality adjective the role of the transfer it qualifies: "Syrian nuclear help"', () => {
+    const text = 'Syrian nuclear help to Iran impressed North Korea.';
+    expect(explainMatch(index, 'nuclear-help', text)?.parties.find((p) => p.entity === 'syria')?.role).toBe('giver');
+    expect(failed('nuclear-help', text)).toBe('direction');
+  });
+
   it("rejects an outsider's possessive transfer: \"Damascus's nuclear assistance to Tehran\"", () => {
     expect(failed('nuclear-help', "Damascus's nuclear assistance to Tehran impressed North Korea.")).toBe('direction');
     expect(failed('nuclear-help', "Pyongyang's nuclear assistance to Tehran grew.")).toBeUndefined();
@@ -191,6 +198,13 @@ describe('parties from the sentences before', () => {
     const direct = matchSentences(index, article('The UAE seized a ship carrying North Korean arms to Iran.'))[0]?.score ?? 0;
     const borrowed = matchSentences(index, article(lede, later)).find((m) => m.claimId === 'ship-seizure')?.score ?? 1;
     expect(borrowed).toBeLessThan(direct);
+  });
+});
+
+describe('named things', () => {
+  it('takes a named vessel for the ship a claim requires', () => {
+    expect(matched('The UAE seized the Sea Star, which carried North Korean arms to Iran.')).toContain('ship-seizure');
+    expect(failed('ship-seizure', 'The UAE seized the cargo, which held North Korean arms for Iran.')).toBe('concepts');
   });
 });
 

@@ -18,16 +18,17 @@ export const CONCEPTS: Record<string, readonly string[]> = {
   deny: ['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'repudiate', 'disavow'],
   nuclear: ['nuclear', 'atomic'],
   military: ['military', 'militarily', 'defense', 'defence'],
-  share: ['share', 'exchange', 'swap'],
-  continue: ['continue', 'carry on', 'persist', 'ongoing', 'remain'],
+  share: ['share', 'exchange', 'swap', 'trade'],
+  continue: ['continue', 'carry on', 'persist', 'ongoing', 'remain', 'outlive', 'outlast', 'survive'],
   strengthen: ['strengthen', 'cement', 'solidify', 'bolster', 'deepen', 'widen', 'broaden', 'expand', 'boost', 'step up', 'intensify'],
   meet: ['meet', 'hold talks', 'sit down with', 'host', 'talks'],
-  visit: ['visit', 'trip', 'travel', 'tour'],
+  visit: ['visit', 'trip', 'travel', 'tour', 'come to', 'arrive in'],
   mediate: ['mediate', 'mediator', 'mediation', 'broker', 'intermediary', 'go-between'],
   bound: ['bound for', 'destined', 'headed', 'heading', 'en route', 'on its way', 'on their way', 'meant for', 'intended for'],
   aircraft: ['plane', 'aircraft', 'airplane', 'jet', 'airliner', 'ilyushin'],
   differ: ['differ', 'different', 'no resemblance', 'nothing in common', 'no commonality', 'share nothing', 'not comparable'],
-  rift: ['rift', 'break with', 'fall out', 'sever ties', 'cut ties', 'rupture', 'split with'],
+  rift: ['rift', 'break with', 'fall out', 'sever ties', 'cut ties', 'rupture', 'split with', 'fall apart', 'break down', 'collapse', 'sour'],
+  ties: ['ties', 'relations', 'links', 'relationship'],
 };
 
 /**
@@ -56,13 +57,17 @@ export const DENIAL_CUES: readonly string[] = [
 /** Negations that count only next to the claim's verb, not anywhere ("no" in "no longer" is not denial). */
 export const WEAK_NEGATIONS = new Set(['not', "n't", 'no', 'nor', 'neither', 'nothing', 'nobody', 'never']);
 /** Phrases with a negation word that do not negate ("not only", "no longer", "no doubt", "not least"). */
-export const NON_NEGATING = ['not only', 'no longer', 'no doubt', 'not least', 'no sooner', 'not just', 'no less', 'never before'];
+export const NON_NEGATING = ['not only', 'no longer', 'no doubt', 'not least', 'no sooner', 'not just', 'no less', 'never before', 'not in dispute', 'no secret', 'not disputed'];
 
 /** Words by which a writer keeps their distance from a report ("reportedly", "according to"). */
 export const DISTANCING_CUES: readonly string[] = [
   'reportedly', 'allegedly', 'alleged', 'purportedly', 'supposedly', 'apparently', 'believed', 'suspected',
   'unconfirmed', 'unverified', 'rumor', 'rumour', 'rumored', 'rumoured', 'speculation', 'according to',
   'said to', 'thought to', 'reported to', 'believed to', 'alleged to', 'sources say', 'sources said',
+  // Claims and vague reports: someone else's word, not the writer's ("an exile group claimed",
+  // "press reports said", "by most accounts"). A named report that "said" asserts.
+  'claimed', 'claiming', 'media reported', 'press reports', 'reports said', 'reports say', 'reports suggest',
+  'by most accounts', 'by some accounts', 'some accounts',
 ];
 /** Words by which a writer weighs the odds ("probably", "may have"). */
 export const MODAL_CUES: readonly string[] = [

@@ -23,9 +23,10 @@ export const TIE_MARGIN = 0.1;
 export const CONTEXT_PENALTY = 0.05;
 /**
  * How many sentences back a party missing from a sentence may be found: news names the actors in
- * the lede and then says "the plane", "the shipment" for a paragraph or so.
+ * the lede and then says "the plane", "the shipment" for a paragraph or two (a wire story's first
+ * paragraphs often name the parties once, then describe the cargo, the crew, the denials).
  */
-export const CONTEXT_SENTENCES = 3;
+export const CONTEXT_SENTENCES = 8;
 /** Most claims one sentence may state. */
 export const MAX_CLAIMS_PER_SENTENCE = 2;
 /** Longest alias, in words, that entity recognition tries. */
@@ -206,8 +207,8 @@ function findMentions(index: CompiledIndex, stems: string[]): Mention[] {
   return out;
 }
 
-/** Words of a two-way trade, where each party gives and receives. */
-const EXCHANGE = /\b(?:in exchange|in return|in turn|swap|barter)|[a-z]-for-[a-z]/;
+/** Words of a two-way trade, where each party gives and receives ("paid for the missiles with oil"). */
+const EXCHANGE = /\b(?:in exchange|in return|in turn|swap|barter|pa(?:y|ys|id|ying) (?:for|with)|payment)|[a-z]-for-[a-z]/;
 
 /**
  * What one analysis has already read of its sentences: the topic score reads the same sentences
@@ -454,6 +455,28 @@ function groupWords(index: CompiledIndex, claimIndex: number, facts: SentenceFac
   return groups.flatMap((group) => group.filter((parts) => parts !== DENIAL_PARTS && hasPhrase(facts, parts)));
 }
 
+/**
+ * The token index just past the claim's last word in the sentence: its concept phrases and the
+ * parties it names. A negation after it belongs to a clause about something else.
+ */
+function wordsEnd(index: CompiledIndex, claimIndex: number, facts: SentenceFacts): number {
+  let end = 0;
+  for (const m of facts.mentions) end = Math.max(end, m.last + 1);
+  const { stems } = facts;
+  for (const group of prepare(index).groups[claimIndex] as (readonly string[])[][]) {
+    for (const parts of group) {
+      if (parts === DENIAL_PARTS || !facts.stemSet.has(parts[0] as string)) continue;
+      for (let i = stems.length - parts.length; i >= end; i--) {
+        if (phraseAt(stems, i, parts)) {
+          end = i + parts.length;
+          break;
+        }
+      }
+    }
+  }
+  return end;
+}
+
 /** Claims worth checking for a sentence: postings of its words, never a scan of every claim. */
 function candidates(index: CompiledIndex, facts: SentenceFacts): Set<number> {
   const { postings } = prepare(index);
@@ -498,7 +521,7 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
         start: sentence.start,
         end: sentence.end,
         claimId: claim.id,
-        stance: stanceFor(cuesOf(facts), claim),
+        stance: stanceFor(cuesOf(facts), claim, wordsEnd(index, at, facts)),
         score: Math.round(score * 1000) / 1000,
       });
     }

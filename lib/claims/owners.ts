@@ -22,9 +22,6 @@ const MAX_OWNER_WORDS = 4;
 /** Endings of nationality adjectives: Iranian, North Korean, Japanese, Thai, Emirati, British, French, American. */
 const DEMONYM = /(?:ian|ean|can|yan|ese|i|ish|ch)$/;
 
-/** Whether a word reads as a nationality adjective ("Iranian", "North Korean", "Thai"). */
-export const isDemonym = (word: string) => DEMONYM.test(word);
-
 /**
  * The country that owns the word at token `at` and the token its name starts at, or undefined.
  * `countryOf` maps an alias stem phrase to a country id, or to undefined for anything else.
@@ -43,7 +40,7 @@ export function ownerBefore(
     // A token keeps its span with the "'s" its word dropped ("iran's" → "iran").
     const raw = normalised.slice(last.start, last.end);
     const possessive = raw.endsWith("'s") || raw.endsWith("'");
-    return possessive || isDemonym(last.word) ? { country, start: at - n } : undefined;
+    return possessive || DEMONYM.test(last.word) ? { country, start: at - n } : undefined;
   }
   return undefined;
 }

@@ -5,7 +5,6 @@
  */
 import type { CompiledIndex } from './compile';
 import { FROM_MARKERS, GIVER_VERBS, RECEIVER_VERBS, TO_MARKERS } from './lexicon';
-import { isDemonym } from './owners';
 import { stem, type Token } from './text';
 
 const GIVER_STEMS = new Set([...GIVER_VERBS].map(stem));
@@ -13,7 +12,7 @@ const RECEIVER_STEMS = new Set([...RECEIVER_VERBS].map(stem));
 const TO_STEMS = new Set([...TO_MARKERS]);
 const FROM_STEMS = new Set([...FROM_MARKERS]);
 /** Words that may stand between a party and its verb ("Iran *has reportedly* bought"). */
-const SKIPPABLE = new Set(['now', 'probably', 'likely', 'still', 'may', 'have', 'be', 'also', 'reportedly', 'allegedly', 'had', 'once', 'later', 'then', 'subsequently', 'secretly', 'openly', 'itself', 'repeatedly', 'will', 'would', 'could', 'may', 'might', 'did', 'do', 'not', 'never', 'already', 'long', 'apparently', 'agre', 'agree', 'to', 'help']);
+const SKIPPABLE = new Set(['now', 'probably', 'likely', 'still', 'may', 'have', 'be', 'also', 'reportedly', 'allegedly', 'had', 'once', 'later', 'then', 'subsequently', 'secretly', 'openly', 'itself', 'repeatedly', 'will', 'would', 'could', 'may', 'might', 'did', 'do', 'not', 'never', 'already', 'long', 'apparently', 'agre', 'agree', 'to', 'help', 'try', 'tried', 'attempt', 'seek', 'want', 'plan', 'stop', 'start', 'begin', 'keep', 'continu', 'go', 'going', 'on']);
 
 /** Verbs whose subject gives without being a transfer verb: who helps, assists or shares gives. */
 const SUBJECT_GIVES = new Set(['help', 'assist', 'aid', 'share', 'advise', 'train', 'bankroll', 'fund', 'finance'].map(stem));
@@ -101,10 +100,9 @@ export function assignRoles(mentions: Mention[], tokens: readonly Token[], text:
       if (verb) m.role = GIVER_STEMS.has(verb) ? 'giver' : 'receiver';
     }
     if (m.role || PREPOSITIONS.has(prev) || prev === 'by') continue;
-    // A possessive or a nationality adjective owns the transfer it names: "Moscow's metallurgy
-    // *assistance*" and "Russian metallurgical *help*" give, "Iran's missile *purchases*" receive.
-    const last = tokens[m.last] as Token;
-    if (possessive(last, text) || isDemonym(last.word)) {
+    // A possessive owns the transfer it names: "Moscow's metallurgy *assistance*" gives, "Iran's
+    // missile *purchases*" receive, "Iran's programme *received*" receives.
+    if (possessive(tokens[m.last] as Token, text)) {
       const owned = stems.slice(m.last + 1, m.last + 1 + POSSESSED_WINDOW);
       const giver = owned.findIndex((s) => GIVER_STEMS.has(s) || SUBJECT_GIVES.has(s) || s === ASSISTANCE);
       const receiver = owned.findIndex((s) => RECEIVER_STEMS.has(s));

@@ -12,32 +12,56 @@ function cueSet(cues: readonly string[]) {
   };
 }
 const MODAL = cueSet(MODAL_CUES);
-/** A word every NON_NEGATING phrase starts with: most sentences have none, and skip those phrases. */
-const MAY_NEGATE = new RegExp(` (?:${[...new Set(NON_NEGATING.map((p) => p.split(' ')[0]))].join('|')}) `);
+
 const DISTANCING = cueSet(DISTANCING_CUES);
 
 /** The stance cues a sentence holds, read once per sentence. */
 export interface StanceCues {
-  /** A denial verb ("denied") or a negation ("has never sold", "did not supply"). */
+  /** A denial verb ("denied") or a negation ("has never sold", "did not supply") anywhere. */
   denies: boolean;
+  /** A denial verb ("denied", "rejected", "dismissed"): it denies whatever the sentence reports. */
+  denialVerb: boolean;
+  /**
+   * Token index of the first negation word ("not", "never", "no", "didn't"), or -1. A negation
+   * denies a claim only when it stands before the claim's words: in "a test they could not easily
+   * run" or "petrol it did not need" it belongs to a clause after them.
+   */
+  negationAt: number;
   /** The writer keeps their distance: "reportedly", "allegedly", "according to", "is said to". */
   distancing: boolean;
   /** The writer weighs the odds: "probably", "may have", "likely". */
   modal: boolean;
 }
 
+/** NON_NEGATING phrases as words. */
+const NON_NEGATING_WORDS = NON_NEGATING.map((phrase) => phrase.split(' '));
+
+/**
+ * Whether token `i` is a negation that negates: not a hyphenated name ("No-dong"), not a phrase
+ * that does not negate ("not only", "no longer"), and not a contrast (", not Iran").
+ */
+function negatesAt(tokens: readonly Token[], i: number, text: string): boolean {
+  const token = tokens[i] as Token;
+  if (!WEAK_NEGATIONS.has(token.word) && !text.slice(token.start, token.end).endsWith("n't")) return false;
+  if (text[token.end] === '-' || text[token.start - 1] === '-') return false;
+  if (NON_NEGATING_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.word === w))) return false;
+  const before = tokens[i - 1];
+  return !(token.word === 'not' && before && text.slice(before.end, token.start).includes(','));
+}
+
 /**
  * Reads the stance cues of a sentence. `normalised` is its text from `normalise`, `tokens` its tokens.
- * Hyphenated words stay whole, so "No-dong" is a missile and not a negation; a contrast
- * (", not Iran") negates no claim.
  */
 export function readCues(normalised: string, tokens: readonly Token[]): StanceCues {
-  let text = ` ${normalised.replace(/,\s*not\b/g, ' ').replace(/[^a-z0-9'-]+/g, ' ')} `;
-  if (MAY_NEGATE.test(text)) for (const phrase of NON_NEGATING) text = text.replaceAll(` ${phrase} `, ' ');
-  const words = text.split(' ');
+  let negationAt = -1;
+  for (let i = 0; i < tokens.length && negationAt < 0; i++) if (negatesAt(tokens, i, normalised)) negationAt = i;
+  const denialVerb = tokens.some((t) => DENIAL_STEMS.has(t.stem));
+  const text = ` ${normalised.replace(/[^a-z0-9'-]+/g, ' ')} `;
   const has = (cues: typeof MODAL) => tokens.some((t) => cues.stems.has(t.stem)) || cues.phrases.some((p) => text.includes(` ${p} `));
   return {
-    denies: tokens.some((t) => DENIAL_STEMS.has(t.stem)) || words.some((w) => WEAK_NEGATIONS.has(w) || w.endsWith("n't")),
+    denies: denialVerb || negationAt >= 0,
+    denialVerb,
+    negationAt,
     distancing: has(DISTANCING),
     modal: has(MODAL),
   };
@@ -54,10 +78,12 @@ export interface ClaimModality {
 /**
  * The stance of a sentence towards one claim. Stance is relative to the claim: a sentence that
  * reports a denial asserts a claim about that denial, and a sentence that says "probably" asserts
- * a claim that itself says "probably". Distancing ("reportedly") always hedges.
+ * a claim that itself says "probably". Distancing ("reportedly") always hedges. `wordsEnd` is the
+ * token index of the claim's last word in the sentence: a negation after it negates something else.
  */
-export function stanceFor(cues: StanceCues, claim: ClaimModality): SentenceStance {
-  if (cues.denies && !claim.denial) return 'denies';
+export function stanceFor(cues: StanceCues, claim: ClaimModality, wordsEnd = Infinity): SentenceStance {
+  const denies = cues.denialVerb || (cues.negationAt >= 0 && cues.negationAt < wordsEnd);
+  if (denies && !claim.denial) return 'denies';
   if (cues.distancing || (cues.modal && !claim.hedged)) return 'hedges';
   return 'asserts';
 }

@@ -52,7 +52,7 @@ const IRREGULAR: Record<string, string> = {
   did: 'do', done: 'do', has: 'have', had: 'have', was: 'be', were: 'be', is: 'be', are: 'be', been: 'be',
   denied: 'deny', denies: 'deny', supplies: 'supply', supplied: 'supply', allies: 'ally',
   grew: 'grow', grown: 'grow', broke: 'break', broken: 'break', lent: 'lend', stood: 'stand', sat: 'sit',
-  fell: 'fall', fallen: 'fall', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write', kept: 'keep',
+  fell: 'fall', fallen: 'fall', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write', kept: 'keep', came: 'come', fought: 'fight',
 };
 
 /**

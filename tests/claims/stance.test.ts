@@ -22,8 +22,24 @@ describe('stance cues', () => {
     ['The weapons were meant for Hezbollah, not Iran, the minister said.', 'asserts'],
     ['North Korea not only sold missiles to Iran but trained its engineers.', 'asserts'],
     ['The report said North Korea sold missiles to Iran.', 'asserts'],
+    ['An exile group claimed that North Korea sold missiles to Iran.', 'hedges'],
+    ['Press reports said North Korea sold missiles to Iran.', 'hedges'],
+    ['By most accounts, North Korea sold missiles to Iran.', 'hedges'],
+    ['What is not in dispute is that North Korea sold missiles to Iran.', 'asserts'],
   ] as const)('%s → %s', (text, stance) => {
     expect(stanceFor(cues(text), plain)).toBe(stance);
+  });
+
+  it('lets a negation deny only the words after it: a trailing clause negates something else', () => {
+    // Token 5 is "missiles": a negation at or after the claim's last word denies nothing of it.
+    const trailing = cues('North Korea sold Iran missiles that it did not need at home.');
+    expect(trailing.negationAt).toBe(8);
+    expect(stanceFor(trailing, plain, 5)).toBe('asserts');
+    expect(stanceFor(trailing, plain)).toBe('denies');
+    const before = cues('North Korea did not sell Iran missiles.');
+    expect(stanceFor(before, plain, 7)).toBe('denies');
+    // A denial verb denies wherever it stands.
+    expect(stanceFor(cues('North Korea sold Iran missiles, which Tehran denied.'), plain, 5)).toBe('denies');
   });
 
   it('is relative to the claim: a reported denial asserts a denial claim', () => {

@@ -3,9 +3,11 @@ import type { PageSentence, SentenceMatch } from '../article/types';
 import { DENIAL_GROUP, type CompiledClaim, type CompiledIndex } from './compile';
 import { DPRK, IRAN } from './lexicon';
 import { countryAliases, ownersBefore, type CountryAlias } from './owners';
-import { assignRoles, shareListRoles, type Mention } from './roles';
-import { readCues, stanceFor, type StanceCues } from './stance';
-import { normalise, phraseAt, stem, tokenize, yearsIn, type Token } from './text';
+import { cuesOf, DENIAL_PARTS, factsOf, hasPhrase, isExchange, partsOf, readSentence, rolesOf, yearsOf, type FactsCache, type SentenceFacts } from './facts';
+import { stanceFor } from './stance';
+import { phraseAt } from './text';
+
+export type { FactsCache } from './facts';
 
 /** Score every gated claim starts from: it names the parties and every required concept. */
 export const W_GATES = 0.5;
@@ -29,94 +31,13 @@ export const CONTEXT_PENALTY = 0.05;
 export const CONTEXT_SENTENCES = 8;
 /** Most claims one sentence may state. */
 export const MAX_CLAIMS_PER_SENTENCE = 2;
-/** Longest alias, in words, that entity recognition tries. */
-const MAX_ALIAS_WORDS = 7;
 /** Years outside an approximate claim's span by at most this much still match (reports round and lag). */
 const APPROXIMATE_YEAR_TOLERANCE = 1;
 
-/** What a sentence offers the claim checks, computed once per sentence. */
-interface SentenceFacts {
-  tokens: Token[];
-  stems: string[];
-  stemSet: Set<string>;
-  mentions: Mention[];
-  parties: Set<string>;
-  pair: boolean;
-  /** The sentence describes a two-way trade ("oil in exchange for missiles"): both sides give. Read on first use. */
-  exchange?: boolean;
-  /** The years the sentence names, read on first use. */
-  years?: { from: number; to: number }[];
-  /** The normalised text, for reading stance cues on demand. */
-  normalised: string;
-  /** Stance cues, read on first use: most sentences never need them. */
-  cues?: StanceCues;
-  /** Parties (entities and their countries) by role, gathered on first use. */
-  roles?: { givers: Set<string>; receivers: Set<string> };
-}
-
-function rolesOf(facts: SentenceFacts): { givers: Set<string>; receivers: Set<string> } {
-  if (!facts.roles) {
-    const givers = new Set<string>();
-    const receivers = new Set<string>();
-    for (const m of facts.mentions) {
-      const set = m.role === 'giver' ? givers : m.role === 'receiver' ? receivers : undefined;
-      set?.add(m.entity).add(m.country);
-    }
-    facts.roles = { givers, receivers };
-  }
-  return facts.roles;
-}
-
-function cuesOf(facts: SentenceFacts): StanceCues {
-  return (facts.cues ??= readCues(facts.normalised, facts.tokens));
-}
-
-/** Phrases split into their stems, once: the same few thousand phrases are looked up for every sentence. */
-const phraseParts = new Map<string, string[]>();
-const PHRASE_CACHE_SIZE = 200_000;
-
-/** A phrase's stems, from the cache. */
-function partsOf(phrase: string): string[] {
-  let parts = phraseParts.get(phrase);
-  if (!parts) {
-    parts = phrase.split(' ');
-    if (phraseParts.size >= PHRASE_CACHE_SIZE) phraseParts.clear();
-    phraseParts.set(phrase, parts);
-  }
-  return parts;
-}
-
-/** Whether the sentence holds a phrase (its stems, split once per index), or, for the denial group, denies. */
-function hasPhrase(facts: SentenceFacts, parts: readonly string[]): boolean {
-  if (parts === DENIAL_PARTS) return cuesOf(facts).denies;
-  const first = parts[0] as string;
-  if (!facts.stemSet.has(first)) return false;
-  if (parts.length === 1) return true;
-  const { stems } = facts;
-  for (let i = 0; i + parts.length <= stems.length; i++) if (stems[i] === first && phraseAt(stems, i, parts)) return true;
-  return false;
-}
-
-/** The stand-in parts of the denial group: no words, a denial cue. */
-const DENIAL_PARTS: readonly string[] = Object.freeze([DENIAL_GROUP]);
-
-/** Whether any of the phrases (grouped by their first stem) occurs in `stems`: one pass over the sentence. */
-function startsAnyPhrase(byFirst: Map<string, string[][]>, stems: readonly string[]): boolean {
-  for (let i = 0; i < stems.length; i++) {
-    for (const parts of byFirst.get(stems[i] as string) ?? []) if (phraseAt(stems, i, parts)) return true;
-  }
-  return false;
-}
-
-/** Lookup structures derived once per index (Maps beat object lookups on hot paths). */
+/** Lookup structures for the claim checks, derived once per index (Maps beat object lookups on hot paths). */
 interface Prepared {
-  /** First stem of an alias → its alias phrases, longest first. */
-  aliasesByFirst: Map<string, { parts: string[]; entity: string }[]>;
+  /** Stem → the claims posted under it (see compile.ts). */
   postings: Map<string, number[]>;
-  /** The "both parties" phrases by their first stem. */
-  pairsByFirst: Map<string, string[][]>;
-  /** Keys of the first characters of every alias's first word and every "both" word (see mayNameParty). */
-  partyPrefixes: Set<number>;
   /** The country an alias names, for the owners of nouns. */
   countryAlias: CountryAlias;
   /** Per claim, the parties a sentence must name (see `requiredParties`). */
@@ -142,33 +63,9 @@ const preparedCache = new WeakMap<CompiledIndex, Prepared>();
 function prepare(index: CompiledIndex): Prepared {
   let prepared = preparedCache.get(index);
   if (prepared) return prepared;
-  const aliasesByFirst = new Map<string, { parts: string[]; entity: string }[]>();
-  for (const [phrase, entity] of Object.entries(index.aliases)) {
-    const parts = phrase.split(' ');
-    const list = aliasesByFirst.get(parts[0] as string) ?? [];
-    list.push({ parts, entity });
-    aliasesByFirst.set(parts[0] as string, list);
-  }
-  for (const list of aliasesByFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length);
   const required = index.claims.map((claim) => requiredParties(index, claim));
-  const pairsByFirst = new Map<string, string[][]>();
-  for (const phrase of index.pairPhrases) {
-    const parts = phrase.split(' ');
-    pairsByFirst.set(parts[0] as string, [...(pairsByFirst.get(parts[0] as string) ?? []), parts]);
-  }
-  // A stem may have lost a word's ending ("allies" → "ally"), never its first characters: they are
-  // what every form of the word starts with (a word of three letters or fewer is its own stem).
-  const partyPrefixes = new Set<number>();
-  const addPrefix = (word: string) => partyPrefixes.add(prefixKey(word, 0, word.length));
-  for (const phrase of Object.keys(index.aliases)) addPrefix(phrase.split(' ')[0] as string);
-  // A "both parties" phrase always has a word other than "the" ("two", "both", "each"): a sentence
-  // with a word that starts like it gets a full read.
-  for (const phrase of index.pairPhrases) addPrefix(phrase.split(' ').find((word) => word !== 'the') ?? phrase);
   prepared = {
-    pairsByFirst,
-    partyPrefixes,
     countryAlias: countryAliases(index.aliases, index.kinds),
-    aliasesByFirst,
     postings: new Map(Object.entries(index.postings)),
     required,
     people: index.claims.map((claim) => requiredPeople(index, claim)),
@@ -185,123 +82,6 @@ function prepare(index: CompiledIndex): Prepared {
   };
   preparedCache.set(index, prepared);
   return prepared;
-}
-
-function findMentions(index: CompiledIndex, stems: string[]): Mention[] {
-  const { aliasesByFirst } = prepare(index);
-  const out: Mention[] = [];
-  for (let i = 0; i < stems.length; ) {
-    let found: Mention | undefined;
-    for (const alias of aliasesByFirst.get(stems[i] as string) ?? []) {
-      if (alias.parts.length > MAX_ALIAS_WORDS || i + alias.parts.length > stems.length) continue;
-      if (phraseAt(stems, i, alias.parts)) {
-        found = { entity: alias.entity, country: index.countryOf[alias.entity] ?? alias.entity, first: i, last: i + alias.parts.length - 1 };
-        break;
-      }
-    }
-    if (found) {
-      out.push(found);
-      i = found.last + 1;
-    } else i++;
-  }
-  return out;
-}
-
-/** Words of a two-way trade, where each party gives and receives ("paid for the missiles with oil"). */
-const EXCHANGE = /\b(?:in exchange|in return|in turn|swap|barter|pa(?:y|ys|id|ying) (?:for|with)|payment)|[a-z]-for-[a-z]/;
-
-/**
- * What one analysis has already read of its sentences: the topic score reads the same sentences
- * right after matching. Opaque to callers; one per article, never shared between articles.
- */
-export type FactsCache = Map<string, unknown>;
-
-/** The facts of a sentence, from the caller's cache when this analysis already read it. */
-function factsOf(index: CompiledIndex, text: string, cache?: FactsCache): SentenceFacts {
-  let facts = cache?.get(text) as SentenceFacts | undefined;
-  if (!facts) {
-    const normalised = normalise(text);
-    facts = mayNameParty(prepare(index), normalised) ? readFacts(index, normalised) : NO_PARTIES;
-    cache?.set(text, facts);
-  }
-  return facts;
-}
-
-/** Characters of a word compared with the start of every party name: a cheap first look at a sentence. */
-const PREFIX_LENGTH = 3;
-
-/** A number for a word's first characters (up to PREFIX_LENGTH of them), its length included. */
-function prefixKey(text: string, start: number, end: number): number {
-  let key = Math.min(end - start, PREFIX_LENGTH);
-  for (let i = start; i < start + PREFIX_LENGTH && i < end; i++) key = key * 128 + text.charCodeAt(i);
-  return key;
-}
-/** Whether a character code is a word character for the first look: a–z or 0–9. */
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-
-/**
- * Whether any word of the sentence starts like a party's name, or like a "both parties" word. Most
- * sentences of a long page name nobody: this look spares them tokens, stems and name search. It
- * reads characters, not words: no regex, no strings made per word.
- */
-function mayNameParty(prepared: Pick<Prepared, 'partyPrefixes'>, normalised: string): boolean {
-  const n = normalised.length;
-  for (let i = 0; i < n; ) {
-    if (!isWordCode(normalised.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    while (end < n && isWordCode(normalised.charCodeAt(end))) end++;
-    if (prepared.partyPrefixes.has(prefixKey(normalised, i, end))) return true;
-    i = end;
-  }
-  return false;
-}
-
-/** The facts of a sentence that names no party: nothing to match, nothing for the topic. */
-const NO_PARTIES: SentenceFacts = Object.freeze({
-  tokens: [],
-  stems: [],
-  stemSet: new Set<string>(),
-  mentions: [],
-  parties: new Set<string>(),
-  pair: false,
-  normalised: '',
-}) as SentenceFacts;
-
-/** The common nouns a named entity of a kind stands for, as stems: a named vessel is a "ship". */
-const KIND_NOUNS: Readonly<Record<string, readonly string[]>> = {
-  vessel: ['ship', 'vessel'].map(stem),
-  aircraft: ['plane', 'aircraft'].map(stem),
-};
-
-/** Reads a sentence whose text is already `normalise`d. */
-function readFacts(index: CompiledIndex, normalised: string): SentenceFacts {
-  const tokens = tokenize(normalised);
-  const stems = tokens.map((t) => t.stem);
-  const mentions = findMentions(index, stems);
-  assignRoles(mentions, tokens, normalised, index);
-  shareListRoles(mentions, stems, index);
-  const parties = new Set<string>();
-  for (const m of mentions) {
-    parties.add(m.entity);
-    parties.add(m.country);
-  }
-  const stemSet = new Set(stems);
-  // A named ship is a ship: "the UAE seized the ANL-Australia" names the vessel a claim requires.
-  for (const m of mentions) for (const noun of KIND_NOUNS[index.kinds[m.entity] ?? ''] ?? []) stemSet.add(noun);
-  const facts: SentenceFacts = {
-    tokens,
-    stems,
-    stemSet,
-    mentions,
-    parties,
-    pair: false,
-    normalised,
-  };
-  facts.pair = startsAnyPhrase(prepare(index).pairsByFirst, stems);
-  return facts;
 }
 
 /**
@@ -412,7 +192,7 @@ function scoreClaim(
   if (claim.owners && !ownersAgree(index, claim.owners, facts)) return 'owners';
   // Gate 3: a year the sentence names must fall in the claim's span.
   let yearBonus = 0;
-  const years = (facts.years ??= yearsIn(facts.normalised));
+  const years = yearsOf(facts);
   if (claim.years && years.length > 0) {
     const [from, to] = claim.years;
     const slack = claim.approximate ? APPROXIMATE_YEAR_TOLERANCE : 0;
@@ -423,7 +203,7 @@ function scoreClaim(
   // Gate 4: direction and third parties. A party in the wrong role, or an outsider as the
   // receiver or giver, means the sentence reports another transfer.
   let directionBonus = 0;
-  if (claim.from && claim.to && !(facts.exchange ??= EXCHANGE.test(facts.normalised))) {
+  if (claim.from && claim.to && !(isExchange(facts))) {
     const { givers, receivers } = rolesOf(facts);
     // Reversed ("Iran sold to North Korea"), or both on one side ("sold to Iran and North Korea"),
     // unless the sentence also tells the claim's way round (one flow among several).
@@ -547,8 +327,8 @@ export function explainMatch(
 ): { result: { score: number } | { failed: FailedGate }; parties: { entity: string; role?: string }[] } | undefined {
   const claimIndex = index.claims.findIndex((c) => c.id === claimId);
   if (claimIndex < 0) return undefined;
-  const context = previous ? [readFacts(index, normalise(previous)).parties] : [];
-  const facts = readFacts(index, normalise(text));
+  const context = previous ? [readSentence(index, previous).parties] : [];
+  const facts = readSentence(index, text);
   const result = scoreClaim(index, claimIndex, facts, context);
   return {
     result: typeof result === 'number' ? { score: result } : { failed: result },

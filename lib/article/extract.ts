@@ -47,6 +47,8 @@ function parseClone(clone: Document): Parsed {
     return new Readability<Node>(clone, {
       serializer: (node) => node,
       maxElemsToParse: MAX_ELEMENTS_TO_PARSE,
+      // We read only the text: stripping every class attribute from the result is wasted work.
+      keepClasses: true,
     }).parse();
   } catch {
     return null; // too many elements or a document Readability cannot read

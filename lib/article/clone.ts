@@ -106,15 +106,16 @@ export function* cloneSteps(doc: Document, cap = EXTRACT_TEXT_CAP): Steps<Docume
 }
 
 /**
- * Whether Readability needs a copy of `doc` even when the caller lets it change the page: more
- * counted text than `cap`, or a run of wrappers past MAX_WRAPPER_RUN. A page within both bounds
- * can be read as it is, which spares making a copy of every node (a parsed page that nobody else
- * reads: the command line).
+ * Whether Readability needs our bounding copy of `doc`: more counted text than `cap`, a run of
+ * wrappers past MAX_WRAPPER_RUN, or more than `maxElements` elements. A page within the bounds can
+ * be read as it is when nobody else reads it (the command line), or copied by the browser in one
+ * native deep clone (see `copyForReadability`).
  */
-export function needsCopy(doc: Document, cap = EXTRACT_TEXT_CAP): boolean {
+export function needsCopy(doc: Document, cap = EXTRACT_TEXT_CAP, maxElements = Infinity): boolean {
   const root = doc.documentElement;
   if (!root) return false;
   let chars = 0;
+  let elements = 0;
   // Runs of the elements on the path from the root to the current node.
   const runs: number[] = [0];
   let node: Node | null = root.firstChild;
@@ -122,7 +123,7 @@ export function needsCopy(doc: Document, cap = EXTRACT_TEXT_CAP): boolean {
     const run = runs[runs.length - 1] as number;
     if (node.nodeType === ELEMENT_NODE) {
       const nodeRun = isWrapper(node as Element) ? run + 1 : 0;
-      if (nodeRun > MAX_WRAPPER_RUN) return true;
+      if (nodeRun > MAX_WRAPPER_RUN || ++elements > maxElements) return true;
       if (node.firstChild) {
         runs.push(nodeRun);
         node = node.firstChild;
@@ -140,6 +141,18 @@ export function needsCopy(doc: Document, cap = EXTRACT_TEXT_CAP): boolean {
     node = node?.nextSibling ?? null;
   }
   return false;
+}
+
+/**
+ * Elements up to which a page within the text and nesting bounds is copied by one native deep
+ * clone: the browser copies a few thousand elements in about a millisecond, our node-by-node copy
+ * takes several. Past it, the copy goes node by node, in slices the page can breathe between.
+ */
+export const NATIVE_COPY_ELEMENTS = 5_000;
+
+/** A copy of `doc` for Readability in one native deep clone, or undefined when it needs our bounding copy. */
+export function nativeCopy(doc: Document, cap = EXTRACT_TEXT_CAP): Document | undefined {
+  return needsCopy(doc, cap, NATIVE_COPY_ELEMENTS) ? undefined : (doc.cloneNode(true) as Document);
 }
 
 /** The whole copy at once (command line, tests). */

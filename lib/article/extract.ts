@@ -2,7 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import { drainSliced, type Slicer } from '../highlight/sliced';
 import { blockText } from './block-text';
-import { cloneForReadability, cloneSteps, EXTRACT_TEXT_CAP, needsCopy } from './clone';
+import { cloneForReadability, cloneSteps, EXTRACT_TEXT_CAP, nativeCopy, needsCopy } from './clone';
 import { segmentSentences } from './segment';
 import type { PageSentence } from './types';
 
@@ -91,14 +91,15 @@ export function extractArticle(doc: Document, options: { consume?: boolean } = {
   // A caller that hands the page over (`consume`: it was parsed for us alone) lets Readability read
   // it in place when it needs no bounding copy; Readability changes what it reads.
   const page = pageMetadata(doc);
-  const source = options.consume && !needsCopy(doc) ? doc : cloneForReadability(doc);
+  const source = options.consume && !needsCopy(doc) ? doc : (nativeCopy(doc) ?? cloneForReadability(doc));
   const article = articleOf(doc, parseClone(source), page);
   return { ...article, sentences: segmentSentences(article.text) };
 }
 
 /**
  * The article's text as extractArticle reads it, without its sentences, in time slices for the
- * page's main thread: the copy yields whenever `slicer` says so; Readability (one synchronous call,
+ * page's main thread: a page of a few thousand elements is copied natively at once, a bigger one
+ * node by node, yielding whenever `slicer` says so; Readability (one synchronous call,
  * bounded by the cap) and the article's text each get a task of their own. The page side sends
  * the text to the background, which segments it (`segmentSentences`), so the page never pays for
  * making a sentence segmenter. Same text as extractArticle when the page does not change meanwhile.
@@ -106,7 +107,7 @@ export function extractArticle(doc: Document, options: { consume?: boolean } = {
 export async function extractArticleTextSliced(doc: Document, slicer: Slicer): Promise<ArticleText> {
   // The caller's task may already have done its own work: the copy starts in a task of its own.
   await slicer.pause();
-  const copy = await drainSliced(cloneSteps(doc), slicer);
+  const copy = nativeCopy(doc) ?? (await drainSliced(cloneSteps(doc), slicer));
   // Readability and the text of its result each start a fresh task.
   await slicer.pause();
   const parsed = parseClone(copy);

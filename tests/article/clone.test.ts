@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { cloneSteps, cloneForReadability, MAX_WRAPPER_RUN } from '../../lib/article/clone';
+import { cloneSteps, cloneForReadability, EXTRACT_TEXT_CAP, MAX_WRAPPER_RUN, NATIVE_COPY_ELEMENTS, nativeCopy } from '../../lib/article/clone';
 
 const doc = (body: string, head = '<title>T</title>') =>
   parseHTML(`<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`).document as unknown as Document;
@@ -51,5 +51,19 @@ describe('cloneForReadability', () => {
     for (; !next.done; next = steps.next()) pauses++;
     expect(pauses).toBeGreaterThan(5);
     expect(next.value.documentElement.outerHTML).toBe(cloneForReadability(d, 3_000).documentElement.outerHTML);
+  });
+});
+
+describe('nativeCopy', () => {
+  it('copies a small page within the bounds in one deep clone, the same copy as ours', () => {
+    const d = doc('<nav>Home</nav><article><h1>Title</h1><p>North <em>Korea</em> sold missiles.</p><!-- c --><p>Second.</p></article>');
+    expect(nativeCopy(d)?.documentElement.outerHTML).toBe(cloneForReadability(d).documentElement.outerHTML);
+  });
+
+  it('leaves to our copy a page past the text cap, the wrapper limit or the element limit', () => {
+    expect(nativeCopy(doc(`<p>${'x'.repeat(EXTRACT_TEXT_CAP + 1)}</p>`))).toBeUndefined();
+    expect(nativeCopy(doc(`${'<div>'.repeat(MAX_WRAPPER_RUN + 2)}<p>x</p>${'</div>'.repeat(MAX_WRAPPER_RUN + 2)}`))).toBeUndefined();
+    expect(nativeCopy(doc('<span>x</span>'.repeat(NATIVE_COPY_ELEMENTS)))).toBeUndefined();
+    expect(nativeCopy(doc('<span>x</span>'.repeat(NATIVE_COPY_ELEMENTS - 10)))).toBeDefined();
   });
 });

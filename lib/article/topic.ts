@@ -17,6 +17,11 @@ const W_TITLE = 0.15;
 /** Weight of how often the less-named country is named, saturating at FULL_MENTIONS. */
 const W_MENTIONS = 0.1;
 const FULL_MENTIONS = 4;
+/**
+ * A matched claim counts towards the topic when its sentence names Iran or North Korea and the
+ * other was named in it or in this many sentences before.
+ */
+const CLAIM_LINK_SENTENCES = 5;
 
 
 /** Scores an article from its sentences and the claims matched in them. */
@@ -34,7 +39,11 @@ export function scoreTopic(
   // A link is a sentence that names both countries, or names one while the sentence before it
   // names the other ("A North Korean plane was seized. It was bound for Iran.").
   let previous = { iran: false, dprk: false };
-  for (const sentence of sentences) {
+  // Sentences that name one country while it or the few sentences before name the other.
+  const linking = new Set<number>();
+  let lastIran = -Infinity;
+  let lastDprk = -Infinity;
+  sentences.forEach((sentence, at) => {
     const { parties, pair } = partiesIn(index, sentence.text, cache);
     const hasIran = parties.has(IRAN);
     const hasDprk = parties.has(DPRK);
@@ -42,15 +51,24 @@ export function scoreTopic(
     if (hasDprk) dprk++;
     const withPrevious = (hasIran && previous.dprk) || (hasDprk && previous.iran);
     if ((hasIran && hasDprk) || (pair && (hasIran || hasDprk)) || withPrevious) links++;
+    if (hasIran) lastIran = at;
+    if (hasDprk) lastDprk = at;
+    if ((hasIran || hasDprk || pair) && at - Math.min(lastIran, lastDprk) <= CLAIM_LINK_SENTENCES) linking.add(at);
     previous = { iran: hasIran, dprk: hasDprk };
-  }
+  });
   const headline = partiesIn(index, title).parties;
   const titleBoth = headline.has(IRAN) && headline.has(DPRK);
   const titleOne = headline.has(IRAN) || headline.has(DPRK);
-  const claims = new Set(matches.map((m) => m.claimId));
+  // A claim counts when its sentence is near both countries: one that borrowed a party from far
+  // back ("the Nodong first flew in 1993" in a history of the Scud) is too weak to make an article
+  // about their cooperation.
+  const counted = matches.filter((m) => linking.has(m.sentenceIndex));
+  const claims = new Set(counted.map((m) => m.claimId));
+  // Two claims on one sentence are one piece of evidence: claims count up to the sentences they are on.
+  const evidence = Math.min(claims.size, new Set(counted.map((m) => m.sentenceIndex)).size);
 
   const score =
-    W_CLAIMS * Math.min(1, claims.size / FULL_CLAIMS) +
+    W_CLAIMS * Math.min(1, evidence / FULL_CLAIMS) +
     W_LINKS * Math.min(1, links / FULL_LINKS) +
     W_TITLE * (titleBoth ? 1 : titleOne ? 0.5 : 0) +
     W_MENTIONS * Math.min(1, Math.min(iran, dprk) / FULL_MENTIONS);

@@ -33,6 +33,11 @@ export interface StanceCues {
   modal: boolean;
 }
 
+/** Words that turn a negation into an exception: "nothing … except", "no one but". */
+const EXCEPTIONS = new Set(['except', 'besides', 'save']);
+/** How far after a negation, in words, an exception may stand. */
+const EXCEPTION_WINDOW = 8;
+
 /** NON_NEGATING phrases as words. */
 const NON_NEGATING_WORDS = NON_NEGATING.map((phrase) => phrase.split(' '));
 
@@ -45,6 +50,8 @@ function negatesAt(tokens: readonly Token[], i: number, text: string): boolean {
   if (!WEAK_NEGATIONS.has(token.word) && !text.slice(token.start, token.end).endsWith("n't")) return false;
   if (text[token.end] === '-' || text[token.start - 1] === '-') return false;
   if (NON_NEGATING_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.word === w))) return false;
+  // "Nothing to offer except oil", "no partner but Iran": an exception affirms.
+  for (let k = i + 1; k <= i + EXCEPTION_WINDOW && k < tokens.length; k++) if (EXCEPTIONS.has((tokens[k] as Token).word)) return false;
   const before = tokens[i - 1];
   return !(token.word === 'not' && before && text.slice(before.end, token.start).includes(','));
 }

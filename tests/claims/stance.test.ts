@@ -26,6 +26,8 @@ describe('stance cues', () => {
     ['Press reports said North Korea sold missiles to Iran.', 'hedges'],
     ['By most accounts, North Korea sold missiles to Iran.', 'hedges'],
     ['What is not in dispute is that North Korea sold missiles to Iran.', 'asserts'],
+    ['North Korea had nothing to offer Iran for its oil except missiles.', 'asserts'],
+    ['North Korea had nothing to offer Iran for its oil.', 'denies'],
   ] as const)('%s → %s', (text, stance) => {
     expect(stanceFor(cues(text), plain)).toBe(stance);
   });

@@ -14,13 +14,13 @@ export const CONCEPTS: Record<string, readonly string[]> = {
   receive: ['receive', 'get', 'obtain', 'acquire', 'buy', 'purchase', 'procure', 'import', 'order', 'take delivery', 'recipient', 'acquisition', 'buyer', 'purchaser', 'procurement', 'importer'],
   assist: ['help', 'assist', 'aid', 'assistance', 'lend a hand'],
   cooperate: ['cooperate', 'collaborate', 'work with', 'work together', 'cooperation', 'co-operation', 'collaboration', 'join forces', 'team up', 'hand in hand', 'partnership'],
-  seize: ['seize', 'intercept', 'impound', 'detain', 'confiscate', 'interdict', 'capture', 'ground', 'seizure', 'interception', 'interdiction'],
+  seize: ['seize', 'intercept', 'impound', 'detain', 'confiscate', 'interdict', 'capture', 'ground', 'catch', 'seizure', 'interception', 'interdiction'],
   deny: ['deny', 'reject', 'dismiss', 'refute', 'rebuff', 'repudiate', 'disavow'],
   nuclear: ['nuclear', 'atomic'],
   military: ['military', 'militarily', 'defense', 'defence'],
   share: ['share', 'exchange', 'swap', 'trade'],
-  continue: ['continue', 'carry on', 'persist', 'ongoing', 'remain', 'outlive', 'outlast', 'survive'],
-  strengthen: ['strengthen', 'cement', 'solidify', 'bolster', 'deepen', 'widen', 'broaden', 'expand', 'boost', 'step up', 'intensify'],
+  continue: ['continue', 'carry on', 'persist', 'ongoing', 'remain', 'outlive', 'outlast', 'survive', 'not stop', 'never stop'],
+  strengthen: ['strengthen', 'cement', 'solidify', 'bolster', 'deepen', 'widen', 'broaden', 'expand', 'boost', 'step up', 'intensify', 'warm'],
   meet: ['meet', 'hold talks', 'sit down with', 'host', 'talks'],
   visit: ['visit', 'trip', 'travel', 'tour', 'come to', 'arrive in'],
   mediate: ['mediate', 'mediator', 'mediation', 'broker', 'intermediary', 'go-between'],
@@ -57,7 +57,7 @@ export const DENIAL_CUES: readonly string[] = [
 /** Negations that count only next to the claim's verb, not anywhere ("no" in "no longer" is not denial). */
 export const WEAK_NEGATIONS = new Set(['not', "n't", 'no', 'nor', 'neither', 'nothing', 'nobody', 'never']);
 /** Phrases with a negation word that do not negate ("not only", "no longer", "no doubt", "not least"). */
-export const NON_NEGATING = ['not only', 'no longer', 'no doubt', 'not least', 'no sooner', 'not just', 'no less', 'never before', 'not in dispute', 'no secret', 'not disputed'];
+export const NON_NEGATING = ['not only', 'no longer', 'no doubt', 'not least', 'no sooner', 'not just', 'no less', 'never before', 'not in dispute', 'no secret', 'not disputed', 'not stopped', 'never stopped', 'not ceased', 'not ended'];
 
 /** Words by which a writer keeps their distance from a report ("reportedly", "according to"). */
 export const DISTANCING_CUES: readonly string[] = [

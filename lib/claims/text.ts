@@ -52,7 +52,7 @@ const IRREGULAR: Record<string, string> = {
   did: 'do', done: 'do', has: 'have', had: 'have', was: 'be', were: 'be', is: 'be', are: 'be', been: 'be',
   denied: 'deny', denies: 'deny', supplies: 'supply', supplied: 'supply', allies: 'ally',
   grew: 'grow', grown: 'grow', broke: 'break', broken: 'break', lent: 'lend', stood: 'stand', sat: 'sit',
-  fell: 'fall', fallen: 'fall', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write', kept: 'keep', came: 'come', fought: 'fight',
+  fell: 'fall', fallen: 'fall', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write', kept: 'keep', came: 'come', fought: 'fight', caught: 'catch',
 };
 
 /**
@@ -116,10 +116,15 @@ export function stemPhrase(phrase: string): string[] {
   return tokenize(normalise(phrase)).map((t) => t.stem);
 }
 
+/** A wire story's dateline at the start of a sentence: a place, then a date with its year. */
+const DATELINE = /^[a-z][a-z .'-]{1,40}, (?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4})\b/;
+
 /** Years written in the text: "1987", "the 1980s" (as a decade), "'87" is not read. */
 export function yearsIn(normalised: string): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   const re = /\b(1[89]\d\d|20\d\d)(s)?\b/g;
+  // A wire story's dateline ("BANGKOK, May 14, 2010 (Agency) --") dates the report, not the event.
+  re.lastIndex = DATELINE.exec(normalised)?.[0].length ?? 0;
   for (let m = re.exec(normalised); m !== null; m = re.exec(normalised)) {
     const year = Number(m[1]);
     out.push(m[2] ? { from: year, to: year + 9 } : { from: year, to: year });

@@ -3,7 +3,7 @@ import { compileIndex } from '../../lib/claims/compile';
 import { loadParaphrases } from '../../bench/quality-eval';
 import { loadDatabase } from '../../lib/claims/load';
 import { CONTEXT_SENTENCES, explainMatch, matchSentences, partiesIn } from '../../lib/claims/match';
-import { stem } from '../../lib/claims/text';
+import { normalise, stem, yearsIn } from '../../lib/claims/text';
 import type { Claim, Entity } from '../../lib/claims/types';
 
 /** A small database of our own, so that these tests do not move when data/claims/ grows. */
@@ -293,5 +293,16 @@ describe('stance of a match', () => {
   it('reads a negation in a clause after the claim as no denial of it', () => {
     expect(stance('North Korea sold ballistic missiles to Iran, which Iraq never matched.')).toBe('asserts');
     expect(stance('North Korea did not sell ballistic missiles to Iran.')).toBe('denies');
+  });
+});
+
+describe('years', () => {
+  it('reads the years a sentence names, decades as spans, and not the year of a wire dateline', () => {
+    expect(yearsIn(normalise('Iran bought Scuds in 1987 and more in the 1990s.'))).toEqual([
+      { from: 1987, to: 1987 },
+      { from: 1990, to: 1999 },
+    ]);
+    expect(yearsIn(normalise('BANGKOK, May 14, 2010 (Agency) -- The plane seized in December 2009 was bound for Iran.'))).toEqual([{ from: 2009, to: 2009 }]);
+    expect(yearsIn(normalise('TEHRAN, 3 June 2011 -- Officials met in 2011.'))).toEqual([{ from: 2011, to: 2011 }]);
   });
 });

@@ -23,7 +23,6 @@ const FULL_MENTIONS = 4;
  */
 const CLAIM_LINK_SENTENCES = 5;
 
-
 /** Scores an article from its sentences and the claims matched in them. */
 export function scoreTopic(
   index: CompiledIndex,

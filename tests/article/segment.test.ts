@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segmentSentences } from '../../lib/article/segment';
 
@@ -31,5 +32,32 @@ describe('segmentSentences', () => {
     const sentences = segmentSentences(input);
     expect(sentences.map((s) => s.text)).toEqual(['North Korea sold missiles', 'Iran bought them.', 'Later more came.']);
     for (const s of sentences) expect(input.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('segmentSentences over paragraphs', () => {
+  /** Each paragraph segmented alone, its offsets moved to where the paragraph stands. */
+  const byParagraph = (text: string) => {
+    const out: ReturnType<typeof segmentSentences> = [];
+    const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
+    for (let m = paragraph.exec(text); m !== null; m = paragraph.exec(text)) {
+      for (const s of segmentSentences(m[0])) out.push({ text: s.text, start: s.start + m.index, end: s.end + m.index });
+    }
+    return out;
+  };
+  const pieces = fc.constantFrom('Iran', 'North Korea', 'Mr.', 'No.', 'U.S.', 'Dec.', 'sold', 'missiles', 'to', 'the', 'N.', 'It', '"Yes."', 'in 1993.', 'approx.', '?', '!', '\n', '\n\n', '\n \n', ' ', 'A.', 'Co.', '(U.N.)', 'Kim');
+
+  it('reads the whole text as it would read each paragraph alone: no sentence crosses a blank line', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), fc.constantFrom(' ', ''), (words, glue) => {
+        const text = words.join(glue);
+        expect(segmentSentences(text)).toEqual(byParagraph(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps an abbreviation that ends a paragraph out of the next one', () => {
+    expect(texts('Iran bought the No.\n\nNorth Korea sold it.')).toEqual(['Iran bought the No.', 'North Korea sold it.']);
   });
 });

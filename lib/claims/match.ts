@@ -257,12 +257,17 @@ function wordsEnd(index: CompiledIndex, claimIndex: number, facts: SentenceFacts
   return end;
 }
 
+const NONE: readonly number[] = [];
+
 /** Claims worth checking for a sentence: postings of its words, never a scan of every claim. */
 function candidates(index: CompiledIndex, facts: SentenceFacts): Set<number> {
   const { postings } = prepare(index);
   const out = new Set<number>();
-  for (const s of facts.stemSet) for (const i of postings.get(s) ?? []) out.add(i);
-  for (const p of facts.parties) for (const i of postings.get(`@${p}`) ?? []) out.add(i);
+  for (const s of facts.stemSet) {
+    const posted = postings.get(s);
+    if (posted) for (const i of posted) out.add(i);
+  }
+  for (const p of facts.parties) for (const i of postings.get(`@${p}`) ?? NONE) out.add(i);
   return out;
 }
 

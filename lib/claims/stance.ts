@@ -8,7 +8,8 @@ const DENIAL_STEMS = new Set(DENIAL_CUES.filter((w) => !WEAK_NEGATIONS.has(w)).m
 function cueSet(cues: readonly string[]) {
   return {
     stems: new Set(cues.filter((w) => !w.includes(' ')).map(stem)),
-    phrases: cues.filter((w) => w.includes(' ')),
+    /** Phrases padded with spaces, as they are looked for in the spaced-out text. */
+    phrases: cues.filter((w) => w.includes(' ')).map((w) => ` ${w} `),
   };
 }
 const MODAL = cueSet(MODAL_CUES);
@@ -64,7 +65,7 @@ export function readCues(normalised: string, tokens: readonly Token[]): StanceCu
   for (let i = 0; i < tokens.length && negationAt < 0; i++) if (negatesAt(tokens, i, normalised)) negationAt = i;
   const denialVerb = tokens.some((t) => DENIAL_STEMS.has(t.stem));
   const text = ` ${normalised.replace(/[^a-z0-9'-]+/g, ' ')} `;
-  const has = (cues: typeof MODAL) => tokens.some((t) => cues.stems.has(t.stem)) || cues.phrases.some((p) => text.includes(` ${p} `));
+  const has = (cues: typeof MODAL) => tokens.some((t) => cues.stems.has(t.stem)) || cues.phrases.some((p) => text.includes(p));
   return {
     denies: denialVerb || negationAt >= 0,
     denialVerb,

@@ -34,6 +34,9 @@ export const MAX_CLAIMS_PER_SENTENCE = 2;
 /** Years outside an approximate claim's span by at most this much still match (reports round and lag). */
 const APPROXIMATE_YEAR_TOLERANCE = 1;
 
+/** A claim's concept groups: each group's phrases, each phrase as its stems. */
+type PhraseGroups = (readonly string[])[][];
+
 /** Lookup structures for the claim checks, derived once per index (Maps beat object lookups on hot paths). */
 interface Prepared {
   /** Stem → the claims posted under it (see compile.ts). */
@@ -49,7 +52,7 @@ interface Prepared {
   /** Per claim, its wordings with each stem's IDF weight and their sum. */
   wordings: Wording[][];
   /** Per claim, its concept groups with each phrase split into stems (one array per distinct phrase). */
-  groups: (readonly string[])[][][];
+  groups: PhraseGroups[];
 }
 
 /** A claim wording ready for coverage: its stems, their IDF weights and the weights' sum. */
@@ -186,7 +189,7 @@ function scoreClaim(
   const people = peopleByClaim[claimIndex] as string[];
   if (people.length > 0 && !people.some((p) => facts.parties.has(p))) return 'parties';
   // Gate 2: every concept group.
-  if (!(groupsByClaim[claimIndex] as (readonly string[])[][]).every((group) => group.some((parts) => hasPhrase(facts, parts)))) return 'concepts';
+  if (!(groupsByClaim[claimIndex] as PhraseGroups).every((group) => group.some((parts) => hasPhrase(facts, parts)))) return 'concepts';
   // Gate 2b: a required noun the claim gives an owner ("North Korean scientists") must not belong
   // to another country in the sentence ("Iranian scientists").
   if (claim.owners && !ownersAgree(index, claim.owners, facts)) return 'owners';
@@ -231,7 +234,7 @@ function scoreClaim(
 
 /** The phrases of a sentence that satisfy a claim's concept groups (a denial cue is not a word of its own). */
 function groupWords(index: CompiledIndex, claimIndex: number, facts: SentenceFacts): (readonly string[])[] {
-  const groups = prepare(index).groups[claimIndex] as (readonly string[])[][];
+  const groups = prepare(index).groups[claimIndex] as PhraseGroups;
   return groups.flatMap((group) => group.filter((parts) => parts !== DENIAL_PARTS && hasPhrase(facts, parts)));
 }
 
@@ -243,7 +246,7 @@ function wordsEnd(index: CompiledIndex, claimIndex: number, facts: SentenceFacts
   let end = 0;
   for (const m of facts.mentions) end = Math.max(end, m.last + 1);
   const { stems } = facts;
-  for (const group of prepare(index).groups[claimIndex] as (readonly string[])[][]) {
+  for (const group of prepare(index).groups[claimIndex] as PhraseGroups) {
     for (const parts of group) {
       if (parts === DENIAL_PARTS || !facts.stemSet.has(parts[0] as string)) continue;
       for (let i = stems.length - parts.length; i >= end; i--) {

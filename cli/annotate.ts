@@ -6,7 +6,7 @@ import { extractArticle, extractPlainText, type ExtractedArticle } from '../lib/
 import type { SentenceMatch, TopicVerdict } from '../lib/article/types';
 import { compileIndex } from '../lib/claims/compile';
 import { createEngine } from '../lib/claims/engine';
-import { loadDatabase } from '../lib/claims/load';
+import { loadDatabaseFor } from './database';
 import type { ClaimDatabase } from '../lib/claims/types';
 
 /** One input's result, as `--json` prints it (documented in README.md; keep it stable). */
@@ -137,13 +137,8 @@ export async function annotateCommand(
     err(unknown.length > 0 ? `nexus-lens annotate: unknown option '${unknown[0]}'\n` : 'nexus-lens annotate: give at least one file, folder or URL\n');
     return 2;
   }
-  let db: ClaimDatabase;
-  try {
-    db = loadDatabase();
-  } catch (error) {
-    err(`nexus-lens annotate: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  const db = loadDatabaseFor('annotate', err);
+  if (!db) return 1;
   const engine = createEngine(compileIndex(db));
   const results: AnnotationResult[] = [];
   let failed = 0;

@@ -1,5 +1,5 @@
 /** `nexus-lens claims`: the validated claim database, as a readable list or as stable JSON. */
-import { loadDatabase } from '../lib/claims/load';
+import { loadDatabaseFor } from './database';
 import type { ClaimDatabase } from '../lib/claims/types';
 
 /** The JSON shape tools read (documented in README.md; keep it stable). */
@@ -32,13 +32,8 @@ export async function claimsCommand(
     err(`nexus-lens claims: unknown argument '${unknown[0]}'\n`);
     return 2;
   }
-  let db: ClaimDatabase;
-  try {
-    db = loadDatabase();
-  } catch (error) {
-    err(`nexus-lens claims: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  const db = loadDatabaseFor('claims', err);
+  if (!db) return 1;
   if (args.includes('--json')) {
     out(`${JSON.stringify(claimsJson(db), null, 2)}\n`);
     return 0;

@@ -1,8 +1,7 @@
 /** `nexus-lens explain`: why a sentence does or does not state a claim — the gate it failed, or its score. */
 import { compileIndex } from '../lib/claims/compile';
-import { loadDatabase } from '../lib/claims/load';
+import { loadDatabaseFor } from './database';
 import { explainMatch, MATCH_THRESHOLD, type FailedGate } from '../lib/claims/match';
-import type { ClaimDatabase } from '../lib/claims/types';
 
 /** What each gate asks of a sentence, in the reader's words. */
 const GATE: Record<FailedGate, string> = {
@@ -23,13 +22,8 @@ export async function explainCommand(args: string[], out: (text: string) => void
     return 2;
   }
   const [claimId, sentence] = positional as [string, string];
-  let db: ClaimDatabase;
-  try {
-    db = loadDatabase();
-  } catch (error) {
-    err(`nexus-lens explain: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  const db = loadDatabaseFor('explain', err);
+  if (!db) return 1;
   const claim = db.claims.find((c) => c.id === claimId);
   if (!claim) {
     err(`nexus-lens explain: no claim '${claimId}' (see nexus-lens claims)\n`);

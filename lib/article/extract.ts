@@ -91,7 +91,10 @@ export function extractArticle(doc: Document, options: { consume?: boolean } = {
   // A caller that hands the page over (`consume`: it was parsed for us alone) lets Readability read
   // it in place when it needs no bounding copy; Readability changes what it reads.
   const page = pageMetadata(doc);
-  const source = options.consume && !needsCopy(doc) ? doc : (nativeCopy(doc) ?? cloneForReadability(doc));
+  // A handed-over page past the bounds cannot be copied natively either: one walk decides both.
+  const source = options.consume
+    ? needsCopy(doc) ? cloneForReadability(doc) : doc
+    : (nativeCopy(doc) ?? cloneForReadability(doc));
   const article = articleOf(doc, parseClone(source), page);
   return { ...article, sentences: segmentSentences(article.text) };
 }

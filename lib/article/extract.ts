@@ -24,10 +24,27 @@ export interface ExtractedArticle extends ArticleText {
 /** Largest number of elements Readability may parse; past it we fall back to the body's text. */
 const MAX_ELEMENTS_TO_PARSE = 100_000;
 
-function meta(doc: Document, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const el =
-      doc.querySelector(`meta[property="${name}"]`) ?? doc.querySelector(`meta[name="${name}"]`);
+/**
+ * The page's <meta> elements by `property` and by `name` (the first of each), read in one pass:
+ * a selector query per name walks the whole page each time, which a DOM without a selector
+ * cache (linkedom, in the command line) pays for dearly.
+ */
+function metaElements(doc: Document): { property: Map<string, Element>; name: Map<string, Element> } {
+  const property = new Map<string, Element>();
+  const name = new Map<string, Element>();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const p = el.getAttribute('property');
+    if (p !== null && !property.has(p)) property.set(p, el);
+    const n = el.getAttribute('name');
+    if (n !== null && !name.has(n)) name.set(n, el);
+  }
+  return { property, name };
+}
+
+/** The content of the first of `names` the page's metadata gives (as a property, then as a name). */
+function meta(elements: ReturnType<typeof metaElements>, ...names: string[]): string | undefined {
+  for (const key of names) {
+    const el = elements.property.get(key) ?? elements.name.get(key);
     const content = el?.getAttribute('content')?.trim();
     if (content) return content;
   }
@@ -57,13 +74,14 @@ function parseClone(clone: Document): Parsed {
 
 /** What the page itself says about the article, read before Readability (which may change the page). */
 function pageMetadata(doc: Document) {
+  const elements = metaElements(doc);
   return {
-    title: clean(meta(doc, 'og:title')) ?? clean(doc.title),
-    byline: clean(meta(doc, 'author', 'article:author')),
+    title: clean(meta(elements, 'og:title')) ?? clean(doc.title),
+    byline: clean(meta(elements, 'author', 'article:author')),
     date:
-      clean(meta(doc, 'article:published_time', 'date', 'pubdate')) ??
-      clean(doc.querySelector('time[datetime]')?.getAttribute('datetime')),
-    site: clean(meta(doc, 'og:site_name')),
+      clean(meta(elements, 'article:published_time', 'date', 'pubdate')) ??
+      clean(Array.from(doc.getElementsByTagName('time')).find((el) => el.hasAttribute('datetime'))?.getAttribute('datetime')),
+    site: clean(meta(elements, 'og:site_name')),
   };
 }
 

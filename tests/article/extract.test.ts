@@ -40,6 +40,13 @@ describe('extractArticle on the fixture pages', () => {
     expect(texts.slice(0, first).every((t) => !t.includes('North Korea sold'))).toBe(true);
     expect(article.text).not.toContain('Home');
   });
+  it('reads the page metadata itself when Readability finds no article: property before name, the first of each, then <time>', () => {
+    const html = `<!doctype html><html><head><title>Doc title</title><meta name="og:site_name" content="By Name"><meta property="og:site_name" content="By Property">
+      <meta name="author" content="First Author"><meta name="author" content="Second Author"><meta property="og:title" content="  "></head>
+      <body><time datetime="2023-05-06"></time><time datetime="2020-01-01"></time></body></html>`;
+    const article = extractArticle(parseHTML(html).document as unknown as Document);
+    expect(article).toMatchObject({ title: 'Doc title', site: 'By Property', byline: 'First Author', date: '2023-05-06' });
+  });
 });
 
 describe('extractPlainText', () => {

@@ -155,6 +155,21 @@ function namesOutsider(index: CompiledIndex, claim: CompiledClaim, facts: Senten
   );
 }
 
+/** Whether a party is in one role set and not the other. */
+function only(set: ReadonlySet<string>, other: ReadonlySet<string>, party: string): boolean {
+  return set.has(party) && !other.has(party);
+}
+
+/** Whether the sentence holds a phrase of every one of a claim's concept groups. */
+function hasEveryGroup(groups: PhraseGroups, facts: SentenceFacts): boolean {
+  for (const group of groups) {
+    let found = false;
+    for (const parts of group) if ((found = hasPhrase(facts, parts))) break;
+    if (!found) return false;
+  }
+  return true;
+}
+
 /** The gate a claim failed for a sentence. */
 export type FailedGate = 'parties' | 'concepts' | 'owners' | 'year' | 'direction';
 
@@ -171,13 +186,18 @@ function scoreClaim(
   // sentence that names one party may take the other from the few sentences before it ("A North
   // Korean plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
   const required = requiredByClaim[claimIndex] as string[];
-  const missing = required.filter((p) => !named(index, facts.parties, p));
+  let missing = 0;
+  let firstMissing = '';
+  for (const p of required) {
+    if (named(index, facts.parties, p)) continue;
+    if (missing++ === 0) firstMissing = p;
+  }
   let contextPenalty = 0;
   // "The two countries" cannot stand for the claim's parties when the sentence names an outsider
   // ("Larijani told Venezuela's ambassador that the two countries...").
-  const pairStandsIn = facts.pair && missing.length <= 2 && !namesOutsider(index, claim, facts);
-  if (missing.length > 0 && !pairStandsIn) {
-    const fromContext = missing.length === 1 && required.length > 1 && context.some((set) => named(index, set, missing[0] as string));
+  const pairStandsIn = facts.pair && missing <= 2 && !namesOutsider(index, claim, facts);
+  if (missing > 0 && !pairStandsIn) {
+    const fromContext = missing === 1 && required.length > 1 && context.some((set) => named(index, set, firstMissing));
     if (!fromContext) return 'parties';
     contextPenalty = CONTEXT_PENALTY;
   }
@@ -189,7 +209,7 @@ function scoreClaim(
   const people = peopleByClaim[claimIndex] as string[];
   if (people.length > 0 && !people.some((p) => facts.parties.has(p))) return 'parties';
   // Gate 2: every concept group.
-  if (!(groupsByClaim[claimIndex] as PhraseGroups).every((group) => group.some((parts) => hasPhrase(facts, parts)))) return 'concepts';
+  if (!hasEveryGroup(groupsByClaim[claimIndex] as PhraseGroups, facts)) return 'concepts';
   // Gate 2b: a required noun the claim gives an owner ("North Korean scientists") must not belong
   // to another country in the sentence ("Iranian scientists").
   if (claim.owners && !ownersAgree(index, claim.owners, facts)) return 'owners';
@@ -214,7 +234,6 @@ function scoreClaim(
     const forward = givers.has(claim.from) || receivers.has(claim.to);
     // Both on one side means both only give or both only receive: in "Tehran sends oil to
     // Pyongyang, which supplies Iran with petrol" Iran receives too, but it also gives.
-    const only = (set: Set<string>, other: Set<string>, p: string) => set.has(p) && !other.has(p);
     const oneSide =
       (only(givers, receivers, claim.from) && only(givers, receivers, claim.to)) ||
       (only(receivers, givers, claim.from) && only(receivers, givers, claim.to));

@@ -134,6 +134,12 @@ const LIST_GLUE = new Set(['and', 'or', 'as', 'well', 'also', 'both', 'the', 'no
 /** Words that close a list: the member after one of them is the last ("Libya *and* North Korea"). */
 const LIST_ENDS = new Set(['and', 'or', 'nor']);
 
+/** The words between two mentions when only list glue joins them ("Iran, Libya and"), else undefined. */
+function glued(stems: readonly string[], a: Mention, b: Mention): string[] | undefined {
+  const gap = stems.slice(a.last + 1, b.first);
+  return gap.length <= 3 && gap.every((s) => LIST_GLUE.has(s)) ? gap : undefined;
+}
+
 /**
  * A party listed right after another shares its role: "sold to Iran and North Korea" makes both
  * receivers, and so does "to Iran, Libya and North Korea". A party after a bare comma is a list
@@ -141,18 +147,14 @@ const LIST_ENDS = new Set(['and', 'or', 'nor']);
  * Iran receives nothing.
  */
 export function shareListRoles(mentions: Mention[], stems: string[], index: CompiledIndex): void {
-  const glued = (a: Mention, b: Mention) => {
-    const gap = stems.slice(a.last + 1, b.first);
-    return gap.length <= 3 && gap.every((s) => LIST_GLUE.has(s)) ? gap : undefined;
-  };
   for (let k = 1; k < mentions.length; k++) {
     const prev = mentions[k - 1] as Mention;
     const m = mentions[k] as Mention;
     // A system is what changes hands, never a party: "sold Iran the Nodong-1".
     if (!prev.role || m.role || index.kinds[m.entity] === 'system') continue;
-    const gap = glued(prev, m);
+    const gap = glued(stems, prev, m);
     if (!gap) continue;
     const next = mentions[k + 1];
-    if (gap.some((s) => LIST_ENDS.has(s)) || (next && glued(m, next))) m.role = prev.role;
+    if (gap.some((s) => LIST_ENDS.has(s)) || (next && glued(stems, m, next))) m.role = prev.role;
   }
 }

@@ -65,14 +65,18 @@ export function readCues(normalised: string, tokens: readonly Token[]): StanceCu
   for (let i = 0; i < tokens.length && negationAt < 0; i++) if (negatesAt(tokens, i, normalised)) negationAt = i;
   const denialVerb = tokens.some((t) => DENIAL_STEMS.has(t.stem));
   const text = ` ${normalised.replace(/[^a-z0-9'-]+/g, ' ')} `;
-  const has = (cues: typeof MODAL) => tokens.some((t) => cues.stems.has(t.stem)) || cues.phrases.some((p) => text.includes(p));
   return {
     denies: denialVerb || negationAt >= 0,
     denialVerb,
     negationAt,
-    distancing: has(DISTANCING),
-    modal: has(MODAL),
+    distancing: hasCue(DISTANCING, tokens, text),
+    modal: hasCue(MODAL, tokens, text),
   };
+}
+
+/** Whether a sentence (its tokens, and its text padded with spaces) holds one of a set of cues. */
+function hasCue(cues: typeof MODAL, tokens: readonly Token[], padded: string): boolean {
+  return tokens.some((t) => cues.stems.has(t.stem)) || cues.phrases.some((p) => padded.includes(p));
 }
 
 /** What a claim's own statement already says: a denial it reports, odds it weighs. */

@@ -6,7 +6,7 @@
 import { DENIAL_GROUP, type CompiledIndex } from './compile';
 import { assignRoles, shareListRoles, type Mention } from './roles';
 import { readCues, type StanceCues } from './stance';
-import { normalise, phraseAt, stem, tokenize, yearsIn, type Token } from './text';
+import { isWordCode, normalise, phraseAt, stem, tokenize, yearsIn, type Token } from './text';
 
 /** Longest alias, in words, that entity recognition tries. */
 const MAX_ALIAS_WORDS = 7;
@@ -27,13 +27,18 @@ export interface SentenceFacts {
   normalised: string;
   /** Stance cues, read on first use: most sentences never need them. */
   cues?: StanceCues;
-  /** Parties (entities and their countries) by role, gathered on first use. */
+  /** Parties (entities and their countries) by role, gathered on first use (see rolesOf). */
   roles?: { givers: Set<string>; receivers: Set<string> };
 }
 
-/** The parties (entities and their countries) that give and that receive, gathered once. */
-export function rolesOf(facts: SentenceFacts): { givers: Set<string>; receivers: Set<string> } {
+/**
+ * The parties (entities and their countries) that give and that receive, read on first use: only
+ * a claim with a direction that passed its other gates asks. Sets each mention's role.
+ */
+export function rolesOf(index: CompiledIndex, facts: SentenceFacts): { givers: Set<string>; receivers: Set<string> } {
   if (!facts.roles) {
+    assignRoles(facts.mentions, facts.tokens, facts.normalised, index);
+    shareListRoles(facts.mentions, facts.stems, index);
     const givers = new Set<string>();
     const receivers = new Set<string>();
     for (const m of facts.mentions) {
@@ -191,8 +196,6 @@ function prefixKey(text: string, start: number, end: number): number {
   for (let i = start; i < start + PREFIX_LENGTH && i < end; i++) key = key * 128 + text.charCodeAt(i);
   return key;
 }
-/** Whether a character code is a word character for the first look: a–z or 0–9. */
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
  * Whether any word of the sentence starts like a party's name, or like a "both parties" word. Most
@@ -236,8 +239,6 @@ function readFacts(index: CompiledIndex, normalised: string): SentenceFacts {
   const tokens = tokenize(normalised);
   const stems = tokens.map((t) => t.stem);
   const mentions = findMentions(index, stems);
-  assignRoles(mentions, tokens, normalised, index);
-  shareListRoles(mentions, stems, index);
   const parties = new Set<string>();
   for (const m of mentions) {
     parties.add(m.entity);

@@ -227,7 +227,7 @@ function scoreClaim(
   // receiver or giver, means the sentence reports another transfer.
   let directionBonus = 0;
   if (claim.from && claim.to && !(isExchange(facts))) {
-    const { givers, receivers } = rolesOf(facts);
+    const { givers, receivers } = rolesOf(index, facts);
     // Reversed ("Iran sold to North Korea"), or both on one side ("sold to Iran and North Korea"),
     // unless the sentence also tells the claim's way round (one flow among several).
     const reversed = givers.has(claim.to) || receivers.has(claim.from);
@@ -357,6 +357,7 @@ export function explainMatch(
   const context = previous ? [readSentence(index, previous).parties] : [];
   const facts = readSentence(index, text);
   const result = scoreClaim(index, claimIndex, facts, context);
+  rolesOf(index, facts); // the roles, even when a gate before the direction's failed
   return {
     result: typeof result === 'number' ? { score: result } : { failed: result },
     parties: facts.mentions.map((m) => (m.role ? { entity: m.entity, role: m.role } : { entity: m.entity })),

@@ -17,11 +17,18 @@ import {
 const ANNOTATOR_FILE = '/content-scripts/annotator.js';
 const stateKey = (tabId: number) => `tab:${tabId}`;
 
-/** The engine and its index load on first use, not when the worker starts. */
+/**
+ * The engine and its index load on first use, not when the worker starts: the first candidate page
+ * asks for them (prepareAnalysis) while it extracts its article, and they warm up then.
+ */
 let engine: Promise<import('../lib/claims/engine').Engine> | undefined;
 function getEngine() {
   engine ??= Promise.all([import('../lib/claims/engine'), import('virtual:nexus-lens/claim-index')]).then(
-    ([{ createEngine }, index]) => createEngine(index.default),
+    async ([{ createEngine }, index]) => {
+      const ready = createEngine(index.default);
+      await ready.warmUp();
+      return ready;
+    },
   );
   return engine;
 }
@@ -66,6 +73,7 @@ export default defineBackground(() => {
       remove: (id) => deleteNote(db, id),
       setAnchors: (list) => setAnchorStates(db, list),
     },
+    prepareAnalysis: () => void getEngine().catch(() => undefined),
     analyse: async (input) => (await getEngine()).analyseText(input),
     claimLabels: async (ids) => {
       // The database (statements, sources) loads only when a page has matched claims.

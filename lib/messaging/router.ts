@@ -29,6 +29,11 @@ export interface RouterDeps {
   notes: NotesStore;
   /** The statements of these claims (unknown ids are left out). */
   claimLabels(ids: string[]): Promise<ClaimLabel[]>;
+  /**
+   * Gets the engine ready while a candidate page extracts its article: called when a page is found
+   * to be a candidate, it must not wait for or fail the reply.
+   */
+  prepareAnalysis(): void;
   /** Splits the article's text into sentences, matches them and scores the topic. */
   analyse(input: { url: string; title: string; text: string }): Promise<{
     topic: TopicVerdict;
@@ -92,6 +97,9 @@ export function createRouter(deps: RouterDeps) {
           const hasNotes = await deps.notes.has(documentUrl).catch(() => false);
           return { injected: hasNotes ? await deps.injectAnnotator(tabId) : false };
         }
+        // The page now extracts its article (tens of milliseconds on its own thread): meanwhile
+        // the engine loads and warms up here, so the analysis does not start cold.
+        deps.prepareAnalysis();
         await setState(tabId, {
           status: 'analysing',
           url: request.payload.url,

@@ -41,10 +41,11 @@ function fakeNotes() {
 function fakeDeps(onTopic = true) {
   const states = new Map<number, TabState>();
   const notes = fakeNotes();
-  const log = { injected: [] as number[], badges: [] as [number, string][], events: [] as PanelEvent[], writes: 0, notified: [] as string[][], notes };
+  const log = { prepared: 0, injected: [] as number[], badges: [] as [number, string][], events: [] as PanelEvent[], writes: 0, notified: [] as string[][], notes };
   const deps: RouterDeps = {
     notes: notes.store,
     notifyTabs: async (urls) => void log.notified.push(urls),
+    prepareAnalysis: () => void log.prepared++,
     injectAnnotator: async (tabId) => {
       log.injected.push(tabId);
       return true;
@@ -79,9 +80,12 @@ describe('the background router', () => {
     const route = createRouter(deps);
     expect(await route({ type: 'pageScanned', payload: { url: 'u', title: 't', candidate: false, score: 0 } }, page)).toEqual({ injected: false });
     expect(log.injected).toEqual([]);
+    expect(log.prepared).toBe(0);
     expect(states.get(7)?.status).toBe('idle');
     expect(await route({ type: 'pageScanned', payload: { url: 'u', title: 't', candidate: true, score: 1 } }, page)).toEqual({ injected: true });
     expect(log.injected).toEqual([7]);
+    // The engine gets ready while the page extracts its article.
+    expect(log.prepared).toBe(1);
     expect(states.get(7)?.status).toBe('analysing');
   });
 

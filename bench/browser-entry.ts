@@ -1,8 +1,8 @@
 /** Bundled into an IIFE by bench/browser.ts and run inside Chromium pages. */
 import { judgeCandidate } from '../lib/article/candidate';
-import { extractArticleTextSliced } from '../lib/article/extract';
+import { extractArticleTextSliced, type ArticleText } from '../lib/article/extract';
 import type { CompiledIndex } from '../lib/claims/compile';
-import { createEngine } from '../lib/claims/engine';
+import { createEngine, type Engine } from '../lib/claims/engine';
 import { glancePage } from '../lib/article/glance';
 import { createPainter } from '../lib/highlight/painter';
 import { createSlicer } from '../lib/highlight/sliced';
@@ -13,23 +13,28 @@ scope.__nexusGlance = () => judgeCandidate(glancePage(document, location.href));
 /** Our painter, as the annotator builds it. */
 scope.__nexusPainter = () =>
   createPainter({ registry: CSS.highlights, createHighlight: (...ranges) => new Highlight(...ranges) }, 'bench');
-/**
- * The reading pipeline on this page, split as the extension splits it: the annotator's extraction
- * (a fresh content script on every page: measured once, cold) and the background's segmentation
- * and analysis (a long-lived worker: measured on its first call and then warm).
- */
-scope.__nexusRead = async (index: CompiledIndex, analyses: number) => {
+/** The annotator's extraction on this page: a fresh content script on every page, so measured once, cold. */
+scope.__nexusExtract = async () => {
   const now = () => performance.now();
   const t0 = now();
   const article = await extractArticleTextSliced(document, createSlicer(Infinity, now, () => Promise.resolve()));
-  const extract = now() - t0;
-  const engine = createEngine(index);
-  const analyse: number[] = [];
-  let matches = 0;
-  for (let i = 0; i < analyses; i++) {
-    const t1 = now();
-    matches = (await engine.analyseText(article)).matches.length;
-    analyse.push(now() - t1);
-  }
-  return { extract, analyse, matches };
+  return { extract: now() - t0, article };
+};
+/**
+ * The background's side: one engine for the life of this page, as the extension's background keeps
+ * one for the life of its worker. It gets ready (created and warmed up) when a candidate page is
+ * found, while that page extracts its article; then each call segments and analyses an article.
+ */
+let engine: Engine | undefined;
+scope.__nexusPrepare = async (index: CompiledIndex) => {
+  const t0 = performance.now();
+  engine = createEngine(index);
+  await engine.warmUp();
+  return performance.now() - t0;
+};
+scope.__nexusAnalyse = async (article: ArticleText) => {
+  if (!engine) throw new Error('__nexusPrepare first');
+  const t0 = performance.now();
+  const matches = (await engine.analyseText(article)).matches.length;
+  return { analyse: performance.now() - t0, matches };
 };

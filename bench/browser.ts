@@ -113,32 +113,45 @@ async function main() {
     }, approach.startsWith('baseline'));
     console.log(`    ${approach.padEnd(40)} ${ms(result.elapsed)} ms, ${result.records} mutation records, ${result.marks} elements added`);
   }
-  // The reading pipeline in the browser on the 50 KB article, split as the extension splits it.
-  const index = JSON.stringify(compileIndex(loadDatabase()));
+  // The reading pipeline in the browser on the 50 KB article, split as the extension splits it: the
+  // page side in a fresh page each time (a content script is new on every page), the background in
+  // one long-lived page (the extension's worker keeps its engine between articles). The worker's
+  // first call, as after it was started, is reported apart.
+  const index = compileIndex(loadDatabase());
+  const background = await browser.newPage();
+  await background.setContent('<!doctype html><title>background</title>');
+  await background.addScriptTag({ content: script });
+  const prepare = await background.evaluate(
+    (idx) => (globalThis as unknown as { __nexusPrepare: (i: unknown) => Promise<number> }).__nexusPrepare(idx),
+    index,
+  );
   const extracts: number[] = [];
-  const firstAnalyses: number[] = [];
-  const warmAnalyses: number[] = [];
+  const analyses: number[] = [];
   let matches = 0;
   for (let load = 0; load < READ_LOADS; load++) {
     await page.setContent(fiftyKbPage());
     await page.addScriptTag({ content: script });
-    const read = await page.evaluate(
-      async ([json, analyses]) => {
-        const fn = (globalThis as unknown as { __nexusRead: (index: unknown, n: number) => Promise<{ extract: number; analyse: number[]; matches: number }> }).__nexusRead;
-        return fn(JSON.parse(json as string), analyses as number);
-      },
-      [index, READ_ANALYSES] as const,
+    const { extract, article } = await page.evaluate(() =>
+      (globalThis as unknown as { __nexusExtract: () => Promise<{ extract: number; article: unknown }> }).__nexusExtract(),
     );
-    extracts.push(read.extract);
-    firstAnalyses.push(read.analyse[0] ?? Number.NaN);
-    warmAnalyses.push(...read.analyse.slice(1));
-    matches = read.matches;
+    extracts.push(extract);
+    for (let run = 0; run < READ_ANALYSES; run++) {
+      const result = await background.evaluate(
+        (art) => (globalThis as unknown as { __nexusAnalyse: (a: unknown) => Promise<{ analyse: number; matches: number }> }).__nexusAnalyse(art),
+        article,
+      );
+      analyses.push(result.analyse);
+      matches = result.matches;
+    }
   }
-  for (const list of [extracts, firstAnalyses, warmAnalyses]) list.sort((a, b) => a - b);
+  const first = analyses[0] ?? Number.NaN;
+  // Warm: after the first article's analyses, as a worker that has read a page before.
+  const warm = analyses.slice(READ_ANALYSES).sort((a, b) => a - b);
+  extracts.sort((a, b) => a - b);
   console.log(`  reading a 50 KB article in Chromium (${matches} matches), as the extension splits the work:`);
   console.log(`    page side, extraction (copy + Readability + text; a fresh script each page): median ${ms(quantile(extracts, 0.5))} ms, p95 ${ms(quantile(extracts, 0.95))} ms (in time slices)`);
-  console.log(`    background side, segmentation + topic + match: first call median ${ms(quantile(firstAnalyses, 0.5))} ms; warm median ${ms(quantile(warmAnalyses, 0.5))} ms, p95 ${ms(quantile(warmAnalyses, 0.95))} ms`);
-  console.log(`    together (warm background): median ${ms(quantile(extracts, 0.5) + quantile(warmAnalyses, 0.5))} ms (aim ≤ 30 ms)`);
+  console.log(`    background side, segmentation + topic + match (one long-lived engine): getting ready (create + warm up, while the first page extracts) ${ms(prepare)} ms, then first article ${ms(first)} ms; warm median ${ms(quantile(warm, 0.5))} ms, p95 ${ms(quantile(warm, 0.95))} ms`);
+  console.log(`    together (warm background): median ${ms(quantile(extracts, 0.5) + quantile(warm, 0.5))} ms (aim ≤ 30 ms)`);
   await browser.close();
   await notesBench();
 }

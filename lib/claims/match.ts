@@ -195,7 +195,7 @@ function scoreClaim(
   let contextPenalty = 0;
   // "The two countries" cannot stand for the claim's parties when the sentence names an outsider
   // ("Larijani told Venezuela's ambassador that the two countries...").
-  const pairStandsIn = facts.pair && missing <= 2 && !namesOutsider(index, claim, facts);
+  const pairStandsIn = facts.pair && missing <= 2 && !(missing < required.length && namesOutsider(index, claim, facts));
   if (missing > 0 && !pairStandsIn) {
     const fromContext = missing === 1 && required.length > 1 && context.some((set) => named(index, set, firstMissing));
     if (!fromContext) return 'parties';

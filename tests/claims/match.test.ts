@@ -15,6 +15,8 @@ const entities: Entity[] = [
   { id: 'uae', kind: 'country', name: 'United Arab Emirates', aliases: ['UAE', 'Emirati'] },
   { id: 'bahamas', kind: 'country', name: 'Bahamas', aliases: ['Bahamas-flagged'] },
   { id: 'venezuela', kind: 'country', name: 'Venezuela', aliases: ['Venezuelan'] },
+  { id: 'usa', kind: 'country', name: 'United States', aliases: ['Washington', 'American'] },
+  { id: 'senator-hale', kind: 'person', name: 'Senator Hale', aliases: ['Hale'], country: 'usa' },
   { id: 'sea-star', kind: 'vessel', name: 'Sea Star', aliases: ['Sea Star'] },
   { id: 'mottaki', kind: 'person', name: 'Manouchehr Mottaki', aliases: ['Mottaki'], country: 'iran' },
   { id: 'kim-yong-il', kind: 'person', name: 'Kim Yong Il', aliases: [], country: 'dprk' },
@@ -215,6 +217,14 @@ describe('named people and "the two countries"', () => {
     expect(matched('In Tehran, Mottaki told Kim Yong Il that the two countries wanted to expand ties.')).toContain('mottaki-meets-kim');
     expect(failed('mottaki-meets-kim', 'Mottaki said the two countries should expand ties.')).toBeUndefined();
     expect(failed('mottaki-meets-kim', "Mottaki told Venezuela's ambassador the two countries should expand ties.")).toBe('parties');
+  });
+
+  it('lets "the two countries" stand for both when the outsider is only who says so', () => {
+    // Naming neither party, the sentence's "two countries" cannot be the outsider and one of them.
+    expect(matched('American officials believe the two countries cooperate militarily.')).toContain('military-cooperation');
+    expect(matched('Hale said the two governments cooperate militarily.')).toContain('military-cooperation');
+    // Naming one party and an outsider, "the two countries" may be those two.
+    expect(failed('military-cooperation', 'Iran told Venezuela the two countries would cooperate militarily.')).toBe('parties');
   });
 });
 

@@ -18,6 +18,12 @@ const W_TITLE = 0.15;
 const W_MENTIONS = 0.1;
 const FULL_MENTIONS = 4;
 /**
+ * An article about the two countries' cooperation names both of them throughout: when the
+ * less-named one is named less than this share as often as the other, the score shrinks in
+ * proportion. An article about Iran's missiles with one aside on the Nodong is about Iran.
+ */
+const FULL_BALANCE = 0.2;
+/**
  * A matched claim counts towards the topic when its sentence names Iran or North Korea and the
  * other was named in it or in this many sentences before.
  */
@@ -66,16 +72,19 @@ export function scoreTopic(
   // Two claims on one sentence are one piece of evidence: claims count up to the sentences they are on.
   const evidence = Math.min(claims.size, new Set(counted.map((m) => m.sentenceIndex)).size);
 
+  const balance = Math.min(iran, dprk) / Math.max(iran, dprk, 1);
   const score =
-    W_CLAIMS * Math.min(1, evidence / FULL_CLAIMS) +
-    W_LINKS * Math.min(1, links / FULL_LINKS) +
-    W_TITLE * (titleBoth ? 1 : titleOne ? 0.5 : 0) +
-    W_MENTIONS * Math.min(1, Math.min(iran, dprk) / FULL_MENTIONS);
+    (W_CLAIMS * Math.min(1, evidence / FULL_CLAIMS) +
+      W_LINKS * Math.min(1, links / FULL_LINKS) +
+      W_TITLE * (titleBoth ? 1 : titleOne ? 0.5 : 0) +
+      W_MENTIONS * Math.min(1, Math.min(iran, dprk) / FULL_MENTIONS)) *
+    Math.min(1, balance / FULL_BALANCE);
   const reasons: string[] = [];
   if (claims.size > 0) reasons.push(`${claims.size} claim${claims.size === 1 ? '' : 's'} from the database: ${[...claims].slice(0, 5).join(', ')}`);
   if (links > 0) reasons.push(`${links} sentence${links === 1 ? '' : 's'} link Iran and North Korea`);
   if (titleBoth) reasons.push('the headline names both countries');
   reasons.push(`Iran named in ${iran} sentence${iran === 1 ? '' : 's'}, North Korea in ${dprk}`);
+  if (balance < FULL_BALANCE && claims.size > 0) reasons.push(`mostly about ${iran > dprk ? 'Iran' : 'North Korea'}: the other country is named in passing`);
   return {
     onTopic: score >= TOPIC_THRESHOLD && claims.size > 0,
     score: Math.round(score * 1000) / 1000,

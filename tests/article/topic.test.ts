@@ -33,6 +33,18 @@ describe('scoreTopic', () => {
     expect(two.score - one.score).toBeCloseTo(0.25, 5);
   });
 
+  it('calls an article that names one country throughout and the other in passing not on topic', () => {
+    const iranOnly = Array.from({ length: 20 }, (_, i) => `Iran tested a new missile at site ${i + 1}.`);
+    const claims = [match(0, 'dprk-missile-sales-to-iran'), match(1, 'nodong-1-basis-for-shahab-3')];
+    const aside = sentences('North Korea sold missiles to Iran.', 'The Shahab-3 is based on the Nodong from Pyongyang.', ...iranOnly);
+    const verdict = scoreTopic(index, '', aside, claims);
+    expect(verdict.onTopic).toBe(false);
+    expect(verdict.reasons.at(-1)).toContain('mostly about Iran');
+    // The same article with North Korea named in a fifth as many sentences as Iran is about both.
+    const both = sentences(...aside.map((s) => s.text), 'Pyongyang sent engineers.', 'North Korea was paid in oil.', 'The North Korean team left.');
+    expect(scoreTopic(index, '', both, claims).onTopic).toBe(true);
+  });
+
   it('does not count a claim whose sentence is far from the other country', () => {
     const near = sentences('Iran bought missiles.', ...filler(2), 'North Korea delivered them.');
     const far = sentences('Iran bought missiles.', ...filler(8), 'North Korea delivered them.');

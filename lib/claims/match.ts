@@ -193,11 +193,14 @@ function scoreClaim(
     if (missing++ === 0) firstMissing = p;
   }
   let contextPenalty = 0;
-  // "The two countries" cannot stand for the claim's parties when the sentence names an outsider
-  // ("Larijani told Venezuela's ambassador that the two countries...").
-  const pairStandsIn = facts.pair && missing <= 2 && !(missing < required.length && namesOutsider(index, claim, facts));
+  // "The two countries" beside one of the claim's parties and an outsider are those two
+  // ("Larijani told Venezuela's ambassador that the two countries..."): they stand for neither the
+  // claim's parties nor let the missing one come from the sentences before. Beside an outsider
+  // alone, they are the claim's parties and the outsider says so ("American officials believe").
+  const pairIsOthers = facts.pair && missing < required.length && namesOutsider(index, claim, facts);
+  const pairStandsIn = facts.pair && missing <= 2 && !pairIsOthers;
   if (missing > 0 && !pairStandsIn) {
-    const fromContext = missing === 1 && required.length > 1 && context.some((set) => named(index, set, firstMissing));
+    const fromContext = !pairIsOthers && missing === 1 && required.length > 1 && context.some((set) => named(index, set, firstMissing));
     if (!fromContext) return 'parties';
     contextPenalty = CONTEXT_PENALTY;
   }

@@ -225,6 +225,9 @@ describe('named people and "the two countries"', () => {
     expect(matched('Hale said the two governments cooperate militarily.')).toContain('military-cooperation');
     // Naming one party and an outsider, "the two countries" may be those two.
     expect(failed('military-cooperation', 'Iran told Venezuela the two countries would cooperate militarily.')).toBe('parties');
+    // Nor may North Korea come from the sentences before: the two are Iran and Venezuela.
+    const page = ['North Korea sold missiles to Iran.', 'Iran told Venezuela the two countries would cooperate militarily.'];
+    expect(matchSentences(index, page.map((text) => ({ text, start: 0, end: text.length }))).map((m) => m.claimId)).not.toContain('military-cooperation');
   });
 });
 

@@ -13,6 +13,8 @@ const ABBREVIATIONS = new Set(
     'corp', 'co', 'ltd', 'dept', 'univ', 'vs', 'etc', 'al', 'ft', 'mt',
   ],
 );
+/** Abbreviations that stand before a number ("No. 2", "Vol. 3"): before a word, "No." is an answer. */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'vol', 'fig']);
 /** Abbreviations that routinely end a sentence too ("...in the U.S. The..."), split only before a clear new sentence. */
 const DOTTED_INITIALISM = /(?:^|[\s(])(?:[A-Za-z]\.){2,}$/;
 /** A single capital initial like "Kim J." or "N." in "N. Korea". */
@@ -41,6 +43,7 @@ function shouldJoin(previous: string, next: string): boolean {
   const lastWord = /([A-Za-z]+)\.$/.exec(prev)?.[1] ?? '';
   if (DOTTED_INITIALISM.test(prev)) return !SENTENCE_STARTERS.has(nextWord.toLowerCase());
   if (SINGLE_INITIAL.test(prev)) return true;
+  if (NUMBER_ABBREVIATIONS.has(lastWord.toLowerCase())) return /^\s*["“(]*\d/.test(next);
   return ABBREVIATIONS.has(lastWord.toLowerCase()) && /^\s*["“(]*[A-Z0-9]/.test(next);
 }
 

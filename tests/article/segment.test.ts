@@ -11,6 +11,15 @@ describe('segmentSentences', () => {
     ).toEqual(['Mr. Kim met U.S. officials in Jan. 2007 to discuss No. 2 reactor issues.', 'They left early.']);
   });
 
+  it('reads "No." before a word as an answer, and before a number as an abbreviation', () => {
+    expect(texts('Was it just hardware? No. According to officials, advice came too. See No. 4 below.')).toEqual([
+      'Was it just hardware?',
+      'No.',
+      'According to officials, advice came too.',
+      'See No. 4 below.',
+    ]);
+  });
+
   it('ends a sentence after a dotted initialism when a new sentence clearly starts', () => {
     expect(texts('The missiles were shipped to the U.S. The report said so.')).toEqual([
       'The missiles were shipped to the U.S.',

@@ -34,8 +34,13 @@ export interface StanceCues {
   modal: boolean;
 }
 
-/** Words that turn a negation into an exception: "nothing … except", "no one but". */
+/** Words that turn a negation into an exception: "nothing … except", "no one besides". */
 const EXCEPTIONS = new Set(['except', 'besides', 'save']);
+/**
+ * Negations of a quantity, after which "but" is an exception too ("nothing to offer but a
+ * commodity", "no one but Iran"); after "not" it is a contrast ("not to Iran but to Syria").
+ */
+const QUANTITY_NEGATIONS = new Set(['nothing', 'no', 'nobody', 'none']);
 /** How far after a negation, in words, an exception may stand. */
 const EXCEPTION_WINDOW = 8;
 
@@ -52,7 +57,12 @@ function negatesAt(tokens: readonly Token[], i: number, text: string): boolean {
   if (text[token.end] === '-' || text[token.start - 1] === '-') return false;
   if (NON_NEGATING_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.word === w))) return false;
   // "Nothing to offer except oil", "no partner but Iran": an exception affirms.
-  for (let k = i + 1; k <= i + EXCEPTION_WINDOW && k < tokens.length; k++) if (EXCEPTIONS.has((tokens[k] as Token).word)) return false;
+  for (let k = i + 1; k <= i + EXCEPTION_WINDOW && k < tokens.length; k++) {
+    const word = tokens[k] as Token;
+    if (EXCEPTIONS.has(word.word)) return false;
+    // "No evidence, but officials believe..." is a contrast: a comma before "but" ends the exception.
+    if (word.word === 'but' && QUANTITY_NEGATIONS.has(token.word) && !text.slice((tokens[k - 1] as Token).end, word.start).includes(',')) return false;
+  }
   const before = tokens[i - 1];
   return !(token.word === 'not' && before && text.slice(before.end, token.start).includes(','));
 }

@@ -28,6 +28,9 @@ describe('stance cues', () => {
     ['What is not in dispute is that North Korea sold missiles to Iran.', 'asserts'],
     ['North Korea had nothing to offer Iran for its oil except missiles.', 'asserts'],
     ['North Korea had nothing to offer Iran for its oil.', 'denies'],
+    ['North Korea had nothing to offer Iran in exchange but a special commodity.', 'asserts'],
+    ['There is no proof, but North Korea sold missiles to Iran.', 'denies'],
+    ['North Korea sold missiles not to Iran but to Syria.', 'denies'],
   ] as const)('%s → %s', (text, stance) => {
     expect(stanceFor(cues(text), plain)).toBe(stance);
   });

@@ -65,8 +65,9 @@ export const DISTANCING_CUES: readonly string[] = [
   'unconfirmed', 'unverified', 'rumor', 'rumour', 'rumored', 'rumoured', 'speculation', 'according to',
   'said to', 'thought to', 'reported to', 'believed to', 'alleged to', 'sources say', 'sources said',
   // Claims and vague reports: someone else's word, not the writer's ("an exile group claimed",
-  // "press reports said", "by most accounts"). A named report that "said" asserts.
+  // "press reports said", "by most accounts", "by his own account"). A named report that "said" asserts.
   'claimed', 'claiming', 'media reported', 'press reports', 'reports said', 'reports say', 'reports suggest',
+  'newspapers reported', 'newspaper reported', 'own account',
   'by most accounts', 'by some accounts', 'some accounts',
 ];
 /** Words by which a writer weighs the odds ("probably", "may have"). */

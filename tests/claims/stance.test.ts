@@ -25,6 +25,8 @@ describe('stance cues', () => {
     ['An exile group claimed that North Korea sold missiles to Iran.', 'hedges'],
     ['Press reports said North Korea sold missiles to Iran.', 'hedges'],
     ['By most accounts, North Korea sold missiles to Iran.', 'hedges'],
+    ["By Rafsanjani's own account, North Korea sold missiles to Iran.", 'hedges'],
+    ['Western newspapers reported that North Korea sold missiles to Iran.', 'hedges'],
     ['What is not in dispute is that North Korea sold missiles to Iran.', 'asserts'],
     ['North Korea had nothing to offer Iran for its oil except missiles.', 'asserts'],
     ['North Korea had nothing to offer Iran for its oil.', 'denies'],

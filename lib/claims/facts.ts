@@ -4,6 +4,7 @@
  * describes a two-way trade. A cheap first look spares sentences that name nobody.
  */
 import { DENIAL_GROUP, type CompiledIndex } from './compile';
+import { OWN_WORK_CUES } from './lexicon';
 import { assignRoles, shareListRoles, type Mention } from './roles';
 import { readCues, type StanceCues } from './stance';
 import { isWordCode, normalise, phraseAt, stem, tokenize, yearsIn, type Token } from './text';
@@ -21,6 +22,8 @@ export interface SentenceFacts {
   pair: boolean;
   /** The sentence describes a two-way trade ("oil in exchange for missiles"): both sides give. Read on first use. */
   exchange?: boolean;
+  /** The sentence says a country made something alone, read on first use (see claimsOwnWork). */
+  ownWork?: boolean;
   /** The years the sentence names, read on first use. */
   years?: { from: number; to: number }[];
   /** The normalised text, for reading stance cues on demand. */
@@ -158,6 +161,18 @@ const EXCHANGE = /\b(?:in exchange|in return|in turn|swap|barter|pa(?:y|ys|id|yi
 /** Whether the sentence describes a two-way trade, read on first use. */
 export function isExchange(facts: SentenceFacts): boolean {
   return (facts.exchange ??= EXCHANGE.test(facts.normalised));
+}
+
+/** OWN_WORK_CUES, padded to be looked for as whole words in the spaced-out text. */
+const OWN_WORK = OWN_WORK_CUES.map((cue) => ` ${cue.replace(/-/g, ' ')} `);
+
+/** Whether the sentence says a country made something alone ("an entirely indigenous design"), read on first use. */
+export function claimsOwnWork(facts: SentenceFacts): boolean {
+  if (facts.ownWork === undefined) {
+    const spaced = ` ${facts.normalised.replace(/[^a-z0-9]+/g, ' ')} `;
+    facts.ownWork = OWN_WORK.some((cue) => spaced.includes(cue));
+  }
+  return facts.ownWork;
 }
 
 /** The years the sentence names, read on first use. */

@@ -84,3 +84,15 @@ export const STOP_WORDS = new Set(
   'a an the and or but of to in on at by for with from as is are was were be been being has have had do does did that this these those it its their there which who whom whose what when where while than then so such into over under after before during about also more most other some any each per via not no its itself they them he she his her we our you your i me my up out off again once only own same too very can will would should could may might must shall said says say report reports reported according'
     .split(' '),
 );
+
+/**
+ * Words by which a country says it made something alone ("an entirely indigenous design", "built
+ * by domestic engineers", "home-grown"): Tehran's usual answer to reports of foreign help. A
+ * sentence that says so of a thing denies that anyone gave it or helped with it.
+ */
+export const OWN_WORK_CUES: readonly string[] = [
+  'indigenous', 'indigenously', 'homegrown', 'home-grown', 'home grown', 'domestic design', 'domestically designed',
+  'domestically built', 'domestic engineers', 'national achievement', 'hundred percent iranian', '100 percent iranian',
+  'without foreign help', 'without outside help', 'without foreign assistance', 'without any foreign',
+  'built at home', 'designed at home', 'developed at home', 'engineers alone', 'scientists alone',
+];

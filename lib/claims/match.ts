@@ -1,11 +1,11 @@
 /** Sentence → claim matching: entity and concept gates, direction and year checks, weighted scoring. */
 import type { PageSentence, SentenceMatch } from '../article/types';
 import { DENIAL_GROUP, type CompiledClaim, type CompiledIndex } from './compile';
-import { DPRK, IRAN } from './lexicon';
+import { CONCEPTS, DPRK, IRAN } from './lexicon';
 import { countryAliases, ownersBefore, type CountryAlias } from './owners';
-import { cuesOf, DENIAL_PARTS, factsOf, hasPhrase, isExchange, partsOf, readSentence, rolesOf, yearsOf, type FactsCache, type SentenceFacts } from './facts';
+import { claimsOwnWork, cuesOf, DENIAL_PARTS, factsOf, hasPhrase, isExchange, partsOf, readSentence, rolesOf, yearsOf, type FactsCache, type SentenceFacts } from './facts';
 import { stanceFor } from './stance';
-import { phraseAt } from './text';
+import { phraseAt, stemPhrase } from './text';
 
 export type { FactsCache } from './facts';
 
@@ -17,6 +17,11 @@ export const W_COVERAGE = 0.35;
 export const W_YEAR = 0.1;
 /** Bonus when the sentence's grammar confirms the claim's direction (who gave to whom). */
 export const W_DIRECTION = 0.05;
+/**
+ * Bonus for a denial that a country made the thing alone ("an entirely indigenous design"): its
+ * cue stands for the claim's transfer words, which such a denial never repeats.
+ */
+export const W_OWN_WORK = 0.1;
 /** Lowest score reported as a match. */
 export const MATCH_THRESHOLD = 0.62;
 /** Other claims of one sentence are kept only within this margin of its best (a year bonus wide). */
@@ -53,7 +58,12 @@ interface Prepared {
   wordings: Wording[][];
   /** Per claim, its concept groups with each phrase split into stems (one array per distinct phrase). */
   groups: PhraseGroups[];
+  /** Per claim and group, whether the group names the transfer itself (give, receive, help, cooperate). */
+  transfers: boolean[][];
 }
+
+/** Stems of the words that name a transfer or help: what an own-work denial rejects. */
+const TRANSFER_PHRASES = new Set(['give', 'receive', 'assist', 'cooperate'].flatMap((concept) => CONCEPTS[concept] ?? []).map((w) => stemPhrase(w).join(' ')));
 
 /** A claim wording ready for coverage: its stems, their IDF weights and the weights' sum. */
 interface Wording {
@@ -76,6 +86,7 @@ function prepare(index: CompiledIndex): Prepared {
       claim.actors.filter((a) => index.kinds[a] === 'country' && !(required[i] as string[]).includes(a)),
     ),
     groups: index.claims.map((claim) => claim.groups.map((group) => group.map((phrase) => (phrase === DENIAL_GROUP ? DENIAL_PARTS : partsOf(phrase))))),
+    transfers: index.claims.map((claim) => claim.groups.map((group) => group.some((phrase) => TRANSFER_PHRASES.has(phrase)))),
     wordings: index.claims.map((claim) =>
       claim.wordings.map((stems) => {
         const weights = stems.map((s) => index.idf[s] ?? 1);
@@ -160,9 +171,13 @@ function only(set: ReadonlySet<string>, other: ReadonlySet<string>, party: strin
   return set.has(party) && !other.has(party);
 }
 
-/** Whether the sentence holds a phrase of every one of a claim's concept groups. */
-function hasEveryGroup(groups: PhraseGroups, facts: SentenceFacts): boolean {
-  for (const group of groups) {
+/**
+ * Whether the sentence holds a phrase of every one of a claim's concept groups; `waived` marks the
+ * groups it may lack (the transfer words, in an own-work denial).
+ */
+function hasEveryGroup(groups: PhraseGroups, facts: SentenceFacts, waived?: readonly boolean[]): boolean {
+  for (const [g, group] of groups.entries()) {
+    if (waived?.[g]) continue;
     let found = false;
     for (const parts of group) if ((found = hasPhrase(facts, parts))) break;
     if (!found) return false;
@@ -173,6 +188,28 @@ function hasEveryGroup(groups: PhraseGroups, facts: SentenceFacts): boolean {
 /** The gate a claim failed for a sentence. */
 export type FailedGate = 'parties' | 'concepts' | 'owners' | 'year' | 'direction';
 
+/** Kinds of entity that are things a country may say it made alone. */
+const MADE_THINGS = new Set(['system', 'place']);
+
+/**
+ * Whether the sentence denies a transfer by saying its receiver made the thing alone ("Tehran
+ * insists the Shahab is an indigenous design"): it names the receiver, not the giver, and names
+ * the claim's own thing (a system or site of the receiver's that the claim's words name), not
+ * just a kind of thing: Iran's home-built submarine is not the one North Korea sold it.
+ */
+function deniesAsOwnWork(index: CompiledIndex, claimIndex: number, facts: SentenceFacts): boolean {
+  const claim = index.claims[claimIndex] as CompiledClaim;
+  if (!claim.from || !claim.to || claim.denial || !claimsOwnWork(facts)) return false;
+  if (!named(index, facts.parties, claim.to) || named(index, facts.parties, claim.from)) return false;
+  const groups = prepare(index).groups[claimIndex] as PhraseGroups;
+  return facts.mentions.some(
+    (m) =>
+      MADE_THINGS.has(index.kinds[m.entity] ?? '') &&
+      m.country === claim.to &&
+      groups.some((group) => group.some((parts) => phraseAt(facts.stems, m.first, parts))),
+  );
+}
+
 /** Scores one claim against one sentence, or names the gate it failed. */
 function scoreClaim(
   index: CompiledIndex,
@@ -181,15 +218,17 @@ function scoreClaim(
   context: readonly ReadonlySet<string>[],
 ): number | FailedGate {
   const claim = index.claims[claimIndex] as CompiledClaim;
-  const { wordings: weightedByClaim, required: requiredByClaim, people: peopleByClaim, optional: optionalByClaim, groups: groupsByClaim } = prepare(index);
+  const { wordings: weightedByClaim, required: requiredByClaim, people: peopleByClaim, optional: optionalByClaim, groups: groupsByClaim, transfers: transfersByClaim } = prepare(index);
   // Gate 1: the parties. "The two countries" stands for both when the sentence names neither; a
   // sentence that names one party may take the other from the few sentences before it ("A North
   // Korean plane was seized. Iran denied it was bound for the Islamic Republic."), at a small cost.
   const required = requiredByClaim[claimIndex] as string[];
+  // An own-work denial leaves the giver unnamed: its cue stands for it ("without foreign help").
+  const ownWork = deniesAsOwnWork(index, claimIndex, facts);
   let missing = 0;
   let firstMissing = '';
   for (const p of required) {
-    if (named(index, facts.parties, p)) continue;
+    if (named(index, facts.parties, p) || (ownWork && p === claim.from)) continue;
     if (missing++ === 0) firstMissing = p;
   }
   let contextPenalty = 0;
@@ -212,7 +251,7 @@ function scoreClaim(
   const people = peopleByClaim[claimIndex] as string[];
   if (people.length > 0 && !people.some((p) => facts.parties.has(p))) return 'parties';
   // Gate 2: every concept group.
-  if (!hasEveryGroup(groupsByClaim[claimIndex] as PhraseGroups, facts)) return 'concepts';
+  if (!hasEveryGroup(groupsByClaim[claimIndex] as PhraseGroups, facts, ownWork ? transfersByClaim[claimIndex] : undefined)) return 'concepts';
   // Gate 2b: a required noun the claim gives an owner ("North Korean scientists") must not belong
   // to another country in the sentence ("Iranian scientists").
   if (claim.owners && !ownersAgree(index, claim.owners, facts)) return 'owners';
@@ -229,7 +268,7 @@ function scoreClaim(
   // Gate 4: direction and third parties. A party in the wrong role, or an outsider as the
   // receiver or giver, means the sentence reports another transfer.
   let directionBonus = 0;
-  if (claim.from && claim.to && !(isExchange(facts))) {
+  if (claim.from && claim.to && !ownWork && !isExchange(facts)) {
     const { givers, receivers } = rolesOf(index, facts);
     // Reversed ("Iran sold to North Korea"), or both on one side ("sold to Iran and North Korea"),
     // unless the sentence also tells the claim's way round (one flow among several).
@@ -251,7 +290,7 @@ function scoreClaim(
     for (let k = 0; k < wording.stems.length; k++) if (facts.stemSet.has(wording.stems[k] as string)) found += wording.weights[k] as number;
     if (wording.total > 0) coverage = Math.max(coverage, found / wording.total);
   }
-  return Math.min(1, W_GATES + W_COVERAGE * coverage + yearBonus + directionBonus) - contextPenalty;
+  return Math.min(1, W_GATES + W_COVERAGE * coverage + yearBonus + directionBonus + (ownWork ? W_OWN_WORK : 0)) - contextPenalty;
 }
 
 /** The phrases of a sentence that satisfy a claim's concept groups (a denial cue is not a word of its own). */
@@ -331,7 +370,7 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
         start: sentence.start,
         end: sentence.end,
         claimId: claim.id,
-        stance: stanceFor(cuesOf(facts), claim, wordsEnd(index, at, facts)),
+        stance: deniesAsOwnWork(index, at, facts) ? 'denies' : stanceFor(cuesOf(facts), claim, wordsEnd(index, at, facts)),
         score: Math.round(score * 1000) / 1000,
       });
     }

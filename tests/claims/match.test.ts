@@ -18,6 +18,7 @@ const entities: Entity[] = [
   { id: 'usa', kind: 'country', name: 'United States', aliases: ['Washington', 'American'] },
   { id: 'senator-hale', kind: 'person', name: 'Senator Hale', aliases: ['Hale'], country: 'usa' },
   { id: 'sea-star', kind: 'vessel', name: 'Sea Star', aliases: ['Sea Star'] },
+  { id: 'shahab-3', kind: 'system', name: 'Shahab-3', aliases: ['Shahab-3', 'Shahab'], country: 'iran' },
   { id: 'mottaki', kind: 'person', name: 'Manouchehr Mottaki', aliases: ['Mottaki'], country: 'iran' },
   { id: 'kim-yong-il', kind: 'person', name: 'Kim Yong Il', aliases: [], country: 'dprk' },
 ];
@@ -77,6 +78,11 @@ const claims: Claim[] = [
     actors: ['dprk', 'iran'],
     direction: { from: 'dprk', to: 'iran', what: 'nuclear help' },
     match: { require: [['nuclear'], ['help', 'assistance']], phrasings: [] },
+  }),
+  claim('shahab-help', 'North Korea helped Iran develop the Shahab-3 missile.', {
+    actors: ['dprk', 'iran'],
+    direction: { from: 'dprk', to: 'iran', what: 'missile help' },
+    match: { require: [['shahab', 'shahab-3'], ['help', 'assistance']], phrasings: [] },
   }),
   claim('mottaki-meets-kim', 'Mottaki told Kim Yong Il in Tehran that Iran wanted to expand ties with North Korea.', {
     topics: ['diplomatic'],
@@ -228,6 +234,22 @@ describe('named people and "the two countries"', () => {
     // Nor may North Korea come from the sentences before: the two are Iran and Venezuela.
     const page = ['North Korea sold missiles to Iran.', 'Iran told Venezuela the two countries would cooperate militarily.'];
     expect(matchSentences(index, page.map((text) => ({ text, start: 0, end: text.length }))).map((m) => m.claimId)).not.toContain('military-cooperation');
+  });
+});
+
+describe('a country that says it made the thing alone', () => {
+  const stanceOf = (text: string, claimId: string) =>
+    matchSentences(index, [{ text, start: 0, end: text.length }]).find((m) => m.claimId === claimId)?.stance;
+
+  it('denies that another country gave or helped with that thing', () => {
+    expect(stanceOf('Tehran insists the Shahab-3 is an entirely indigenous design.', 'shahab-help')).toBe('denies');
+    expect(stanceOf('Iranian officials say the Shahab was built at home, without foreign help.', 'shahab-help')).toBe('denies');
+  });
+
+  it('says nothing of a thing the claim does not name, or when the giver is named', () => {
+    // Iran's home-built submarine is not the one North Korea sold it.
+    expect(matched('Iran unveiled a domestically built submarine on Sunday.')).not.toContain('submarines');
+    expect(stanceOf('North Korea helped Iran build the Shahab-3, which Iran calls indigenous.', 'shahab-help')).toBe('asserts');
   });
 });
 

@@ -7,7 +7,7 @@ import { DENIAL_GROUP, type CompiledIndex } from './compile';
 import { OWN_WORK_CUES } from './lexicon';
 import { assignRoles, shareListRoles, type Mention } from './roles';
 import { readCues, type StanceCues } from './stance';
-import { isWordCode, normalise, phraseAt, stem, tokenize, yearsIn, type Token } from './text';
+import { nextWordStart, normalise, phraseAt, stem, tokenize, wordEnd, yearsIn, type Token } from './text';
 
 /** Longest alias, in words, that entity recognition tries. */
 const MAX_ALIAS_WORDS = 7;
@@ -218,16 +218,10 @@ function prefixKey(text: string, start: number, end: number): number {
  * reads characters, not words: no regex, no strings made per word.
  */
 function mayNameParty(prepared: Pick<Names, 'partyPrefixes'>, normalised: string): boolean {
-  const n = normalised.length;
-  for (let i = 0; i < n; ) {
-    if (!isWordCode(normalised.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    while (end < n && isWordCode(normalised.charCodeAt(end))) end++;
+  for (let i = nextWordStart(normalised, 0); i >= 0; ) {
+    const end = wordEnd(normalised, i);
     if (prepared.partyPrefixes.has(prefixKey(normalised, i, end))) return true;
-    i = end;
+    i = nextWordStart(normalised, end);
   }
   return false;
 }

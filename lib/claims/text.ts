@@ -26,9 +26,25 @@ export interface Token {
 }
 
 /** Whether a character code is a-z or 0-9: what words are made of in normalised text. */
-export const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isLetterCode = (c: number) => c >= 97 && c <= 122;
 const APOSTROPHE = 39;
+
+/**
+ * Where the next run of a–z and 0–9 in normalised text starts, at or after `from`, or -1. With
+ * `wordEnd`, the loops that read words by character codes (tokens, the first look) allocate nothing.
+ */
+export function nextWordStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (isWordCode(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The end of the run of a–z and 0–9 that starts at `start`. */
+export function wordEnd(text: string, start: number): number {
+  let end = start + 1;
+  while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+  return end;
+}
 
 /**
  * Splits normalised text into word tokens ("north-korean" → "north", "korean"; "iran's" → "iran",
@@ -38,13 +54,8 @@ const APOSTROPHE = 39;
 export function tokenize(normalised: string): Token[] {
   const out: Token[] = [];
   const n = normalised.length;
-  for (let i = 0; i < n; ) {
-    if (!isWordCode(normalised.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    while (end < n && isWordCode(normalised.charCodeAt(end))) end++;
+  for (let i = nextWordStart(normalised, 0); i >= 0; ) {
+    let end = wordEnd(normalised, i);
     let word = normalised.slice(i, end);
     if (end + 1 < n && normalised.charCodeAt(end) === APOSTROPHE && isLetterCode(normalised.charCodeAt(end + 1))) {
       let after = end + 2;
@@ -54,7 +65,7 @@ export function tokenize(normalised: string): Token[] {
       end = after;
     }
     out.push({ word, stem: stem(word), start: i, end });
-    i = end;
+    i = nextWordStart(normalised, end);
   }
   return out;
 }

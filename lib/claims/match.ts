@@ -176,8 +176,9 @@ function only(set: ReadonlySet<string>, other: ReadonlySet<string>, party: strin
  * groups it may lack (the transfer words, in an own-work denial).
  */
 function hasEveryGroup(groups: PhraseGroups, facts: SentenceFacts, waived?: readonly boolean[]): boolean {
-  for (const [g, group] of groups.entries()) {
+  for (let g = 0; g < groups.length; g++) {
     if (waived?.[g]) continue;
+    const group = groups[g] as (readonly string[])[];
     let found = false;
     for (const parts of group) if ((found = hasPhrase(facts, parts))) break;
     if (!found) return false;
@@ -199,8 +200,8 @@ const MADE_THINGS = new Set(['system', 'place']);
  */
 function deniesAsOwnWork(index: CompiledIndex, claimIndex: number, facts: SentenceFacts): boolean {
   const claim = index.claims[claimIndex] as CompiledClaim;
-  if (!claim.from || !claim.to || claim.denial || !claimsOwnWork(facts)) return false;
-  if (!named(index, facts.parties, claim.to) || named(index, facts.parties, claim.from)) return false;
+  if (!claim.from || !claim.to || claim.denial) return false;
+  if (!named(index, facts.parties, claim.to) || named(index, facts.parties, claim.from) || !claimsOwnWork(facts)) return false;
   const groups = prepare(index).groups[claimIndex] as PhraseGroups;
   return facts.mentions.some(
     (m) =>

@@ -3,13 +3,14 @@ import type { PageSentence } from './types';
 
 /**
  * Words that end in a period without ending the sentence when followed by a capital or number:
- * titles, months, "No.", "U.S." and other dotted initialisms are handled by pattern below.
+ * titles and months ("No." and the like are NUMBER_ABBREVIATIONS; "U.S." and other dotted
+ * initialisms are handled by pattern below).
  */
 const ABBREVIATIONS = new Set(
   [
     'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'sen',
     'rep', 'gov', 'pres', 'amb', 'rev', 'st', 'jr', 'sr', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
-    'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos', 'vol', 'fig', 'approx', 'est', 'inc',
+    'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'inc',
     'corp', 'co', 'ltd', 'dept', 'univ', 'vs', 'etc', 'al', 'ft', 'mt',
   ],
 );

@@ -40,7 +40,7 @@ const EXCEPTIONS = new Set(['except', 'besides', 'save']);
  * Negations of a quantity, after which "but" is an exception too ("nothing to offer but a
  * commodity", "no one but Iran"); after "not" it is a contrast ("not to Iran but to Syria").
  */
-const QUANTITY_NEGATIONS = new Set(['nothing', 'no', 'nobody', 'none']);
+const QUANTITY_NEGATIONS = new Set(['nothing', 'no', 'nobody']);
 /** How far after a negation, in words, an exception may stand. */
 const EXCEPTION_WINDOW = 8;
 

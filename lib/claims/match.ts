@@ -5,7 +5,7 @@ import { CONCEPTS, DPRK, IRAN } from './lexicon';
 import { countryAliases, ownersBefore, type CountryAlias } from './owners';
 import { claimsOwnWork, cuesOf, DENIAL_PARTS, factsOf, hasPhrase, isExchange, partsOf, readSentence, rolesOf, yearsOf, type FactsCache, type SentenceFacts } from './facts';
 import { stanceFor } from './stance';
-import { phraseAt, stemPhrase } from './text';
+import { phraseAt, stem, stemPhrase } from './text';
 
 export type { FactsCache } from './facts';
 
@@ -166,6 +166,42 @@ function namesOutsider(index: CompiledIndex, claim: CompiledClaim, facts: Senten
   );
 }
 
+/** Verbs by which a source reports: "Japanese media *reported*", "Israeli officials *say*". */
+const SOURCE_VERBS = new Set(['say', 'said', 'report', 'warn', 'claim', 'tell', 'told', 'note', 'argue', 'allege', 'accuse', 'believe', 'suspect', 'wrote', 'write', 'add', 'insist', 'state', 'announce', 'conclude', 'assert', 'charge'].map(stem));
+/** Words that may stand between a source's country and its verb ("Israeli *officials have* said"). */
+const SOURCE_NOUNS = new Set(['media', 'officials', 'newspapers', 'press', 'government', 'authorities', 'diplomats', 'intelligence', 'analysts', 'experts', 'sources', 'reports', 'has', 'have', 'had', 'also', 'long'].map(stem));
+
+/**
+ * Whether the mention at tokens first..last is who reports the claim ("Japanese media reported
+ * that", "according to Israeli officials"), not one of its actors.
+ */
+function isSource(stems: readonly string[], first: number, last: number): boolean {
+  for (let i = last + 1; i < Math.min(stems.length, last + 5); i++) {
+    const s = stems[i] as string;
+    if (SOURCE_VERBS.has(s)) return true;
+    if (!SOURCE_NOUNS.has(s)) break;
+  }
+  for (let i = Math.max(0, first - 3); i + 1 < first; i++) if (stems[i] === 'accord' && stems[i + 1] === 'to') return true;
+  return false;
+}
+
+/**
+ * Whether the sentence names a country that may act in the claim's place: not one of the claim's
+ * actors or their countries (Lebanon, for a claim about Hezbollah), and not who reports it.
+ * "Venezuela's Chávez agreed to send petrol to Iran" is about Venezuela, whoever the paragraph
+ * was about before.
+ */
+function namesOutsideActor(index: CompiledIndex, claim: CompiledClaim, facts: SentenceFacts): boolean {
+  return facts.mentions.some(
+    (m) =>
+      index.kinds[m.country] === 'country' &&
+      !claim.actors.includes(m.country) &&
+      !claim.actors.includes(m.entity) &&
+      !claim.actors.some((a) => index.countryOf[a] === m.country) &&
+      !isSource(facts.stems, m.first, m.last),
+  );
+}
+
 /** Whether a party is in one role set and not the other. */
 function only(set: ReadonlySet<string>, other: ReadonlySet<string>, party: string): boolean {
   return set.has(party) && !other.has(party);
@@ -240,7 +276,10 @@ function scoreClaim(
   const pairIsOthers = facts.pair && missing < required.length && namesOutsider(index, claim, facts);
   const pairStandsIn = facts.pair && missing <= 2 && !pairIsOthers;
   if (missing > 0 && !pairStandsIn) {
-    const fromContext = !pairIsOthers && missing === 1 && required.length > 1 && context.some((set) => named(index, set, firstMissing));
+    // Nor when another country could hold the missing party's place: "Libya's Gaddafi also tried to
+    // buy Nodongs" does not borrow Iran from the paragraph before.
+    const fromContext =
+      !pairIsOthers && missing === 1 && required.length > 1 && context.some((set) => named(index, set, firstMissing)) && !namesOutsideActor(index, claim, facts);
     if (!fromContext) return 'parties';
     contextPenalty = CONTEXT_PENALTY;
   }

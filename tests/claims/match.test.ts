@@ -15,6 +15,8 @@ const entities: Entity[] = [
   { id: 'uae', kind: 'country', name: 'United Arab Emirates', aliases: ['UAE', 'Emirati'] },
   { id: 'bahamas', kind: 'country', name: 'Bahamas', aliases: ['Bahamas-flagged'] },
   { id: 'venezuela', kind: 'country', name: 'Venezuela', aliases: ['Venezuelan'] },
+  { id: 'libya', kind: 'country', name: 'Libya', aliases: ['Libyan'] },
+  { id: 'japan', kind: 'country', name: 'Japan', aliases: ['Japanese'] },
   { id: 'usa', kind: 'country', name: 'United States', aliases: ['Washington', 'American'] },
   { id: 'senator-hale', kind: 'person', name: 'Senator Hale', aliases: ['Hale'], country: 'usa' },
   { id: 'sea-star', kind: 'vessel', name: 'Sea Star', aliases: ['Sea Star'] },
@@ -203,6 +205,29 @@ describe('parties from the sentences before', () => {
     const direct = matchSentences(index, article('The UAE seized a ship carrying North Korean arms to Iran.'))[0]?.score ?? 0;
     const borrowed = matchSentences(index, article(lede, later)).find((m) => m.claimId === 'ship-seizure')?.score ?? 1;
     expect(borrowed).toBeLessThan(direct);
+  });
+
+  it('takes none when another country could hold the missing party\'s place', () => {
+    const lede = 'North Korea was in debt to Iran.';
+    // Iran is the party named before; the submarines here are Libya's business.
+    expect(claimsOf([lede, 'Libyan officers inspected the submarines Pyongyang sent to settle the debt.'])).not.toContainEqual([1, 'submarines']);
+    expect(claimsOf([lede, 'Officers inspected the submarines Pyongyang sent to settle the debt.'])).toContainEqual([1, 'submarines']);
+    expect(claimsOf([lede, 'Iran was to receive the submarines to settle the debt.'])).toContainEqual([1, 'submarines']);
+    expect(claimsOf([lede, 'Pyongyang was to deliver submarines to settle the debt.'])).toContainEqual([1, 'submarines']);
+  });
+
+  it('still takes it when the other country only reports the claim, or is one of its actors', () => {
+    const lede = 'North Korea was in debt to Iran.';
+    for (const later of [
+      'Japanese media reported that Pyongyang was to deliver submarines to settle the debt.',
+      'Libyan officials have said that Pyongyang was to deliver submarines to settle the debt.',
+      'According to Japanese newspapers, Pyongyang was to deliver submarines to settle the debt.',
+    ]) {
+      expect(claimsOf([lede, later]), later).toContainEqual([1, 'submarines']);
+    }
+    expect(claimsOf([lede, 'Libyan officials watched Pyongyang deliver submarines to settle the debt.'])).not.toContainEqual([1, 'submarines']);
+    // A country among the claim's actors is no outsider (Iraq, for sales made during its war with Iran).
+    expect(claimsOf(['North Korea sold ballistic missiles to Iran.', 'Pyongyang also sold the missiles during the war with Iraq.'])).toContainEqual([1, 'missile-sales']);
   });
 });
 

@@ -5,7 +5,7 @@ import { CONCEPTS, DPRK, IRAN } from './lexicon';
 import { countryAliases, ownersBefore, type CountryAlias } from './owners';
 import { claimsOwnWork, cuesOf, DENIAL_PARTS, factsOf, hasPhrase, isExchange, partsOf, readSentence, rolesOf, yearsOf, type FactsCache, type SentenceFacts } from './facts';
 import { stanceFor } from './stance';
-import { phraseAt, stem, stemPhrase } from './text';
+import { phraseAt, stem, stemPhrase, type Token } from './text';
 
 export type { FactsCache } from './facts';
 
@@ -375,6 +375,31 @@ function candidates(index: CompiledIndex, facts: SentenceFacts): Set<number> {
   return out;
 }
 
+/** Words that open a yes-or-no question ("Has North Korea sold...?", "Do you think...?"). */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'should', 'might', 'may']);
+/** Words that open a question which takes its content as given ("Why did North Korea sell...?"). */
+const WH_WORDS = new Set(['why', 'how', 'when', 'where', 'what', 'which', 'who', 'whom', 'whose']);
+/** Words before a question's auxiliary that may introduce it: "So, bottom line: do you think...", "11:40am Has...". */
+const QUESTION_LEAD = 5;
+/** A question mark at the end, perhaps inside quotes or brackets (the text is normalised: straight quotes). */
+const ENDS_WITH_QUESTION = /\?["')]*\s*$/;
+
+/**
+ * Whether the sentence asks whether something is so ("Has North Korea actually sold rockets to
+ * Iran?"): it states nothing, neither way. A wh-question ("Why did Pyongyang sell...?") takes its
+ * content as given and is read like a statement.
+ */
+function asksYesOrNo(facts: SentenceFacts): boolean {
+  if (!ENDS_WITH_QUESTION.test(facts.normalised)) return false;
+  const { tokens } = facts;
+  for (let i = 0; i < Math.min(tokens.length, QUESTION_LEAD); i++) {
+    const word = (tokens[i] as Token).word;
+    if (WH_WORDS.has(word)) return false;
+    if (AUXILIARIES.has(word)) return true;
+  }
+  return false;
+}
+
 /** Matches each sentence against the index; returns matches in sentence order. */
 export function matchSentences(index: CompiledIndex, sentences: readonly PageSentence[], cache?: FactsCache): SentenceMatch[] {
   const out: SentenceMatch[] = [];
@@ -385,6 +410,7 @@ export function matchSentences(index: CompiledIndex, sentences: readonly PageSen
     recent.push(facts.parties);
     if (recent.length > CONTEXT_SENTENCES) recent.shift();
     if (facts.parties.size === 0 && !facts.pair) return;
+    if (asksYesOrNo(facts)) return;
     const scored: { claim: CompiledClaim; at: number; score: number }[] = [];
     for (const i of candidates(index, facts)) {
       const score = scoreClaim(index, i, facts, previous);

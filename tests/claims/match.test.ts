@@ -231,6 +231,20 @@ describe('parties from the sentences before', () => {
   });
 });
 
+describe('questions', () => {
+  it('reads nothing into a yes-or-no question, even after a lead-in', () => {
+    for (const q of ['Has North Korea sold ballistic missiles to Iran?', 'So, bottom line: did North Korea sell ballistic missiles to Iran?', '11:40am Has North Korea really sold missiles to Iran?']) {
+      expect(matched(q), q).not.toContain('missile-sales');
+    }
+  });
+
+  it('reads a wh-question, a tag question or a quoted question late in the sentence as usual', () => {
+    expect(matched('Why did North Korea sell ballistic missiles to Iran?')).toContain('missile-sales');
+    expect(matched('North Korea sold ballistic missiles to Iran, did it not?')).toContain('missile-sales');
+    expect(matched('North Korea sold ballistic missiles to Iran.')).toContain('missile-sales');
+  });
+});
+
 describe('named things', () => {
   it('takes a named vessel for the ship a claim requires', () => {
     expect(matched('The UAE seized the Sea Star, which carried North Korean arms to Iran.')).toContain('ship-seizure');

@@ -243,11 +243,27 @@ const KIND_NOUNS: Readonly<Record<string, readonly string[]>> = {
   aircraft: ['plane', 'aircraft'].map(stem),
 };
 
+/** Prepositions after which a "not" or "rather than" sets a party aside: "not from Pyongyang", "rather than to Colombo". */
+const SET_ASIDE_PREPOSITIONS = new Set(['from', 'to', 'by', 'in']);
+
+/**
+ * Whether the party whose name starts at token `first` is named only to be set aside: "came not
+ * from Pyongyang but from Libya", "unloaded in Tehran rather than in Colombo", "instead of Iran".
+ * Such a party is no actor of the sentence.
+ */
+function setAsideAt(stems: readonly string[], first: number): boolean {
+  const [a, b, c] = [stems[first - 3], stems[first - 2], stems[first - 1]];
+  if (b === 'rather' && c === 'than') return true;
+  if (b === 'instead' && c === 'of') return true;
+  if (c === undefined || !SET_ASIDE_PREPOSITIONS.has(c)) return false;
+  return b === 'not' || (a === 'rather' && b === 'than');
+}
+
 /** Reads a sentence whose text is already `normalise`d. */
 function readFacts(index: CompiledIndex, normalised: string): SentenceFacts {
   const tokens = tokenize(normalised);
   const stems = tokens.map((t) => t.stem);
-  const mentions = findMentions(index, stems);
+  const mentions = findMentions(index, stems).filter((m) => !setAsideAt(stems, m.first));
   const parties = new Set<string>();
   for (const m of mentions) {
     parties.add(m.entity);

@@ -231,6 +231,16 @@ describe('parties from the sentences before', () => {
   });
 });
 
+describe('a party set aside', () => {
+  it('is no actor: "not from Pyongyang but from Libya", "rather than to Syria", "instead of Iran"', () => {
+    expect(matched('Iran bought its first missiles not from North Korea but from Libya.')).not.toContain('missile-sales');
+    expect(matched('Iran bought its first missiles from Libya rather than from North Korea.')).not.toContain('missile-sales');
+    expect(matched('Libya bought the missiles instead of Iran, from North Korea.')).not.toContain('missile-sales');
+    expect(matched('Iran bought its missiles from North Korea, not from Libya.')).toContain('missile-sales');
+    expect(matched('North Korea sold the missiles to Iran rather than to Syria.')).toContain('missile-sales');
+  });
+});
+
 describe('questions', () => {
   it('reads nothing into a yes-or-no question, even after a lead-in', () => {
     for (const q of ['Has North Korea sold ballistic missiles to Iran?', 'So, bottom line: did North Korea sell ballistic missiles to Iran?', '11:40am Has North Korea really sold missiles to Iran?']) {

@@ -56,8 +56,13 @@ export const DENIAL_CUES: readonly string[] = [
 ];
 /** Negations that count only next to the claim's verb, not anywhere ("no" in "no longer" is not denial). */
 export const WEAK_NEGATIONS = new Set(['not', "n't", 'no', 'nor', 'neither', 'nothing', 'nobody', 'never']);
-/** Phrases with a negation word that do not negate ("not only", "no longer", "no doubt", "not least"). */
-export const NON_NEGATING = ['not only', 'no longer', 'no doubt', 'not least', 'no sooner', 'not just', 'no less', 'never before', 'not in dispute', 'no secret', 'not disputed', 'not stopped', 'never stopped', 'not ceased', 'not ended'];
+/**
+ * Phrases with a negation word that do not negate ("not only", "no longer", "no doubt", "not
+ * least"): double negations ("never doubted") affirm.
+ */
+export const NON_NEGATING = ['not only', 'no longer', 'no doubt', 'not least', 'no sooner', 'not just', 'no less', 'never before', 'not in dispute', 'no secret', 'not disputed', 'not stopped', 'never stopped', 'not ceased', 'not ended', 'no reason to doubt', 'never doubted', 'never doubt'];
+/** Words before a negation that make it weigh the odds, not deny ("may or may not", "whether or not"). */
+export const NON_NEGATING_BEFORE = ['or may', 'or might', 'or could', 'whether or'];
 
 /** Words by which a writer keeps their distance from a report ("reportedly", "according to"). */
 export const DISTANCING_CUES: readonly string[] = [
@@ -67,7 +72,8 @@ export const DISTANCING_CUES: readonly string[] = [
   // Claims and vague reports: someone else's word, not the writer's ("an exile group claimed",
   // "press reports said", "by most accounts", "by his own account"). A named report that "said" asserts.
   'claimed', 'claiming', 'media reported', 'press reports', 'reports said', 'reports say', 'reports suggest',
-  'newspapers reported', 'newspaper reported', 'own account',
+  'newspapers reported', 'newspaper reported', 'newspapers said', 'papers said', 'papers reported', 'own account',
+  'there were reports', 'there have been reports', 'there are reports',
   'by most accounts', 'by some accounts', 'some accounts',
 ];
 /** Words by which a writer weighs the odds ("probably", "may have"). */

@@ -1,6 +1,6 @@
 /** The stance of a sentence towards what it reports: asserts, denies or hedges. */
 import type { SentenceStance } from '../article/types';
-import { DENIAL_CUES, DISTANCING_CUES, MODAL_CUES, NON_NEGATING, WEAK_NEGATIONS } from './lexicon';
+import { DENIAL_CUES, DISTANCING_CUES, MODAL_CUES, NON_NEGATING, NON_NEGATING_BEFORE, WEAK_NEGATIONS } from './lexicon';
 import { stem, type Token } from './text';
 
 const DENIAL_STEMS = new Set(DENIAL_CUES.filter((w) => !WEAK_NEGATIONS.has(w)).map(stem));
@@ -36,6 +36,11 @@ export interface StanceCues {
 
 /** Words that turn a negation into an exception: "nothing … except", "no one besides". */
 const EXCEPTIONS = new Set(['except', 'besides', 'save']);
+/** Two-word exceptions, by their first word: "nothing … apart from", "no one other than". */
+const EXCEPTION_PAIRS = new Map([
+  ['apart', 'from'],
+  ['other', 'than'],
+]);
 /**
  * Negations of a quantity, after which "but" is an exception too ("nothing to offer but a
  * commodity", "no one but Iran"); after "not" it is a contrast ("not to Iran but to Syria").
@@ -46,6 +51,8 @@ const EXCEPTION_WINDOW = 8;
 
 /** NON_NEGATING phrases as words. */
 const NON_NEGATING_WORDS = NON_NEGATING.map((phrase) => phrase.split(' '));
+/** NON_NEGATING_BEFORE phrases as words. */
+const NON_NEGATING_BEFORE_WORDS = NON_NEGATING_BEFORE.map((phrase) => phrase.split(' '));
 
 /**
  * Whether token `i` is a negation that negates: not a hyphenated name ("No-dong"), not a phrase
@@ -56,10 +63,11 @@ function negatesAt(tokens: readonly Token[], i: number, text: string): boolean {
   if (!WEAK_NEGATIONS.has(token.word) && !text.slice(token.start, token.end).endsWith("n't")) return false;
   if (text[token.end] === '-' || text[token.start - 1] === '-') return false;
   if (NON_NEGATING_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.word === w))) return false;
+  if (NON_NEGATING_BEFORE_WORDS.some((words) => words.every((w, k) => tokens[i - words.length + k]?.word === w))) return false;
   // "Nothing to offer except oil", "no partner but Iran": an exception affirms.
   for (let k = i + 1; k <= i + EXCEPTION_WINDOW && k < tokens.length; k++) {
     const word = tokens[k] as Token;
-    if (EXCEPTIONS.has(word.word)) return false;
+    if (EXCEPTIONS.has(word.word) || (EXCEPTION_PAIRS.has(word.word) && tokens[k + 1]?.word === EXCEPTION_PAIRS.get(word.word))) return false;
     // "No evidence, but officials believe..." is a contrast: a comma before "but" ends the exception.
     if (word.word === 'but' && QUANTITY_NEGATIONS.has(token.word) && !text.slice((tokens[k - 1] as Token).end, word.start).includes(',')) return false;
   }

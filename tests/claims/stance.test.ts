@@ -33,6 +33,14 @@ describe('stance cues', () => {
     ['North Korea had nothing to offer Iran in exchange but a special commodity.', 'asserts'],
     ['There is no proof, but North Korea sold missiles to Iran.', 'denies'],
     ['North Korea sold missiles not to Iran but to Syria.', 'denies'],
+    ['Japanese papers said North Korea would deliver submarines to Iran.', 'hedges'],
+    ['There were reports that North Korea sold missiles to Iran.', 'hedges'],
+    ['North Korea could offer Iran nothing for its oil apart from a special commodity.', 'hedges'],
+    ['North Korea had nothing to offer Iran for its oil other than missiles.', 'asserts'],
+    ['There is reporting, which I have no reason to doubt, that North Korea sold missiles to Iran.', 'asserts'],
+    ['He never doubted that North Korea sold missiles to Iran.', 'asserts'],
+    ['The plane, which may or may not have been bound for Iran, carried North Korean arms.', 'hedges'],
+    ['Whether or not Iran paid, North Korea delivered the missiles.', 'asserts'],
   ] as const)('%s → %s', (text, stance) => {
     expect(stanceFor(cues(text), plain)).toBe(stance);
   });

@@ -5,6 +5,7 @@ import { CONCEPTS, DPRK, IRAN } from './lexicon';
 import { countryAliases, ownersBefore, type CountryAlias } from './owners';
 import { claimsOwnWork, cuesOf, DENIAL_PARTS, factsOf, hasPhrase, isExchange, partsOf, readSentence, rolesOf, yearsOf, type FactsCache, type SentenceFacts } from './facts';
 import { stanceFor } from './stance';
+import type { Mention } from './roles';
 import { phraseAt, stem, stemPhrase, type Token } from './text';
 
 export type { FactsCache } from './facts';
@@ -159,15 +160,20 @@ function outsider(index: CompiledIndex, claim: CompiledClaim, set: ReadonlySet<s
   return false;
 }
 
-/** Whether a sentence names a country that is none of the claim's actors (the U.S. Navy is no outsider to a claim that lists it). */
+/** Whether a mention names a country that is none of the claim's actors (the U.S. Navy is no outsider to a claim that lists it). */
+function isOutsider(index: CompiledIndex, claim: CompiledClaim, m: Mention): boolean {
+  return index.kinds[m.country] === 'country' && !claim.actors.includes(m.country) && !claim.actors.includes(m.entity);
+}
+
+/** Whether a sentence names an outsider to the claim (see isOutsider). */
 function namesOutsider(index: CompiledIndex, claim: CompiledClaim, facts: SentenceFacts): boolean {
-  return facts.mentions.some(
-    (m) => index.kinds[m.country] === 'country' && !claim.actors.includes(m.country) && !claim.actors.includes(m.entity),
-  );
+  return facts.mentions.some((m) => isOutsider(index, claim, m));
 }
 
 /** Verbs by which a source reports: "Japanese media *reported*", "Israeli officials *say*". */
 const SOURCE_VERBS = new Set(['say', 'said', 'report', 'warn', 'claim', 'tell', 'told', 'note', 'argue', 'allege', 'accuse', 'believe', 'suspect', 'wrote', 'write', 'add', 'insist', 'state', 'announce', 'conclude', 'assert', 'charge'].map(stem));
+/** "According to", just before a source ("according to Israeli officials", "according to the Japanese press"). */
+const ACCORDING_TO = stemPhrase('according to');
 /** Words that may stand between a source's country and its verb ("Israeli *officials have* said"). */
 const SOURCE_NOUNS = new Set(['media', 'officials', 'newspapers', 'press', 'government', 'authorities', 'diplomats', 'intelligence', 'analysts', 'experts', 'sources', 'reports', 'has', 'have', 'had', 'also', 'long'].map(stem));
 
@@ -181,8 +187,7 @@ function isSource(stems: readonly string[], first: number, last: number): boolea
     if (SOURCE_VERBS.has(s)) return true;
     if (!SOURCE_NOUNS.has(s)) break;
   }
-  for (let i = Math.max(0, first - 3); i + 1 < first; i++) if (stems[i] === 'accord' && stems[i + 1] === 'to') return true;
-  return false;
+  return phraseAt(stems, first - 2, ACCORDING_TO) || phraseAt(stems, first - 3, ACCORDING_TO);
 }
 
 /**
@@ -194,9 +199,7 @@ function isSource(stems: readonly string[], first: number, last: number): boolea
 function namesOutsideActor(index: CompiledIndex, claim: CompiledClaim, facts: SentenceFacts): boolean {
   return facts.mentions.some(
     (m) =>
-      index.kinds[m.country] === 'country' &&
-      !claim.actors.includes(m.country) &&
-      !claim.actors.includes(m.entity) &&
+      isOutsider(index, claim, m) &&
       !claim.actors.some((a) => index.countryOf[a] === m.country) &&
       !isSource(facts.stems, m.first, m.last),
   );

@@ -34,13 +34,8 @@ export interface StanceCues {
   modal: boolean;
 }
 
-/** Words that turn a negation into an exception: "nothing … except", "no one besides". */
-const EXCEPTIONS = new Set(['except', 'besides', 'save']);
-/** Two-word exceptions, by their first word: "nothing … apart from", "no one other than". */
-const EXCEPTION_PAIRS = new Map([
-  ['apart', 'from'],
-  ['other', 'than'],
-]);
+/** Words that turn a negation into an exception: "nothing … except", "no one besides", "nothing … apart from". */
+const EXCEPTIONS = ['except', 'besides', 'save', 'apart from', 'other than'].map((phrase) => phrase.split(' '));
 /**
  * Negations of a quantity, after which "but" is an exception too ("nothing to offer but a
  * commodity", "no one but Iran"); after "not" it is a contrast ("not to Iran but to Syria").
@@ -48,6 +43,11 @@ const EXCEPTION_PAIRS = new Map([
 const QUANTITY_NEGATIONS = new Set(['nothing', 'no', 'nobody']);
 /** How far after a negation, in words, an exception may stand. */
 const EXCEPTION_WINDOW = 8;
+
+/** Whether the tokens from `at` on are these words. */
+function wordsAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
+  return words.every((w, k) => tokens[at + k]?.word === w);
+}
 
 /** NON_NEGATING phrases as words. */
 const NON_NEGATING_WORDS = NON_NEGATING.map((phrase) => phrase.split(' '));
@@ -62,12 +62,12 @@ function negatesAt(tokens: readonly Token[], i: number, text: string): boolean {
   const token = tokens[i] as Token;
   if (!WEAK_NEGATIONS.has(token.word) && !text.slice(token.start, token.end).endsWith("n't")) return false;
   if (text[token.end] === '-' || text[token.start - 1] === '-') return false;
-  if (NON_NEGATING_WORDS.some((words) => words.every((w, k) => tokens[i + k]?.word === w))) return false;
-  if (NON_NEGATING_BEFORE_WORDS.some((words) => words.every((w, k) => tokens[i - words.length + k]?.word === w))) return false;
+  if (NON_NEGATING_WORDS.some((words) => wordsAt(tokens, i, words))) return false;
+  if (NON_NEGATING_BEFORE_WORDS.some((words) => wordsAt(tokens, i - words.length, words))) return false;
   // "Nothing to offer except oil", "no partner but Iran": an exception affirms.
   for (let k = i + 1; k <= i + EXCEPTION_WINDOW && k < tokens.length; k++) {
     const word = tokens[k] as Token;
-    if (EXCEPTIONS.has(word.word) || (EXCEPTION_PAIRS.has(word.word) && tokens[k + 1]?.word === EXCEPTION_PAIRS.get(word.word))) return false;
+    if (EXCEPTIONS.some((words) => wordsAt(tokens, k, words))) return false;
     // "No evidence, but officials believe..." is a contrast: a comma before "but" ends the exception.
     if (word.word === 'but' && QUANTITY_NEGATIONS.has(token.word) && !text.slice((tokens[k - 1] as Token).end, word.start).includes(',')) return false;
   }
